@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ApiGuard.Analyzers.Infrastructure;
+
+/// <summary>
+/// The framework types ApiGuard matches, by metadata name. The enum and <see cref="KnownTypes.MetadataNames"/> run in parallel:
+/// add a member to both, at the same position.
+/// </summary>
+internal enum KnownType
+{
+    // Hosting and the pipeline (the anchors: without one of these, the compilation is not an ASP.NET Core app).
+    Microsoft_AspNetCore_Builder_IApplicationBuilder,
+    Microsoft_AspNetCore_Builder_WebApplication,
+    Microsoft_AspNetCore_Builder_WebApplicationBuilder,
+    Microsoft_Extensions_DependencyInjection_IServiceCollection,
+
+    // Environments.
+    Microsoft_Extensions_Hosting_IHostEnvironment,
+    Microsoft_Extensions_Hosting_HostEnvironmentEnvExtensions,
+    Microsoft_AspNetCore_Hosting_IWebHostEnvironment,
+    Microsoft_AspNetCore_Hosting_HostingEnvironmentExtensions,
+    Microsoft_Extensions_Hosting_HostingEnvironmentExtensions,
+
+    // Configuration.
+    Microsoft_Extensions_Configuration_IConfiguration,
+    Microsoft_Extensions_Configuration_ConfigurationBinder,
+
+    // CORS.
+    Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicyBuilder,
+    Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicy,
+    Microsoft_AspNetCore_Cors_Infrastructure_CorsOptions,
+}
+
+/// <summary>
+/// Resolves <see cref="KnownType"/>s lazily, once per compilation. One instance per <see cref="Compilation"/> (weak-keyed),
+/// shared by every ApiGuard analyzer. This is the only place that may call <c>GetTypeByMetadataName</c> (BannedSymbols.txt).
+/// </summary>
+internal sealed class KnownTypes
+{
+    private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new();
+
+    /// <summary>Metadata names, indexed by <see cref="KnownType"/>.</summary>
+    internal static readonly string[] MetadataNames =
+    {
+        "Microsoft.AspNetCore.Builder.IApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.WebApplication",
+        "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
+        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+
+        "Microsoft.Extensions.Hosting.IHostEnvironment",
+        "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions",
+        "Microsoft.AspNetCore.Hosting.IWebHostEnvironment",
+        "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions",
+        "Microsoft.Extensions.Hosting.HostingEnvironmentExtensions",
+
+        "Microsoft.Extensions.Configuration.IConfiguration",
+        "Microsoft.Extensions.Configuration.ConfigurationBinder",
+
+        "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder",
+        "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy",
+        "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions",
+    };
+
+    private static readonly object Unresolved = new();
+
+    private readonly Compilation _compilation;
+    private readonly object?[] _types;
+
+    private KnownTypes(Compilation compilation)
+    {
+        _compilation = compilation;
+        _types = new object?[MetadataNames.Length];
+        for (var i = 0; i < _types.Length; i++)
+        {
+            _types[i] = Unresolved;
+        }
+    }
+
+    static KnownTypes()
+    {
+        Debug.Assert(
+            MetadataNames.Length == Enum.GetValues(typeof(KnownType)).Length
+            && Enum.GetValues(typeof(KnownType)).Cast<KnownType>().All(t => MetadataNames[(int)t].Replace('.', '_') == t.ToString()),
+            "KnownType and KnownTypes.MetadataNames must run in parallel.");
+    }
+
+    public static KnownTypes GetOrCreate(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
+
+    /// <summary>Whether the compilation references ASP.NET Core hosting at all (the anchor every rule checks first).</summary>
+    public bool IsAspNetCoreApp =>
+        Get(KnownType.Microsoft_AspNetCore_Builder_IApplicationBuilder) is not null
+        || Get(KnownType.Microsoft_AspNetCore_Builder_WebApplication) is not null;
+
+    /// <summary>The type, or null when the compilation does not reference it.</summary>
+    public INamedTypeSymbol? Get(KnownType type)
+    {
+        var index = (int)type;
+        var value = Volatile.Read(ref _types[index]);
+        if (!ReferenceEquals(value, Unresolved))
+        {
+            return (INamedTypeSymbol?)value;
+        }
+
+        var resolved = Resolve(MetadataNames[index]);
+        Interlocked.CompareExchange(ref _types[index], resolved, Unresolved);
+        return (INamedTypeSymbol?)Volatile.Read(ref _types[index]);
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> is exactly the known type (no inheritance).</summary>
+    public bool IsType(ITypeSymbol? symbol, KnownType type)
+        => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, Get(type));
+
+    /// <summary>Whether <paramref name="symbol"/> is, derives from or implements the known type.</summary>
+    public bool IsOrInherits(ITypeSymbol? symbol, KnownType type)
+    {
+        var target = Get(type);
+        if (symbol is null || target is null)
+        {
+            return false;
+        }
+
+        if (target.TypeKind == TypeKind.Interface)
+        {
+            return SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target)
+                || symbol.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target));
+        }
+
+        for (var current = symbol; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is a member named <paramref name="name"/> declared on the known type.</summary>
+    public bool IsMethod(IMethodSymbol? method, KnownType containingType, string name)
+    {
+        if (method is null || method.Name != name)
+        {
+            return false;
+        }
+
+        var original = method.ReducedFrom ?? method;
+        return IsType(original.ContainingType, containingType);
+    }
+
+    private INamedTypeSymbol? Resolve(string metadataName)
+    {
+#pragma warning disable RS0030 // This is the one place allowed to look types up by name.
+        var type = _compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+        if (type is not null)
+        {
+            return type;
+        }
+
+        // Ambiguous (a user or third-party assembly declares the same name): the framework's own assembly wins.
+        INamedTypeSymbol? framework = null;
+        foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
+        {
+            var assembly = candidate.ContainingAssembly?.Name ?? string.Empty;
+            if (assembly.StartsWith("Microsoft.", StringComparison.Ordinal) || assembly.StartsWith("System.", StringComparison.Ordinal))
+            {
+                if (framework is not null)
+                {
+                    return null;
+                }
+
+                framework = candidate;
+            }
+        }
+
+        return framework;
+    }
+}

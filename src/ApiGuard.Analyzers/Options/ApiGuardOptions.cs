@@ -1,0 +1,104 @@
+using ApiGuard.Analyzers.Descriptors;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ApiGuard.Analyzers.Options;
+
+/// <summary>Every ApiGuard option. Each rule page and <c>docs/configuration.md</c> list the options of the rule (a conventions test checks).</summary>
+public static class ApiGuardOptions
+{
+    /// <summary>Test projects are skipped by every rule unless this is true.</summary>
+    public static readonly ApiGuardOption<bool> AnalyzeTestProjects = new(
+        "apiguard.general.analyze_test_projects",
+        false,
+        "false",
+        ParseBool,
+        "Analyze test projects (projects with `IsTestProject=true`) too. By default every rule skips them.");
+
+    /// <summary>The origins the CORS fixes put into <c>WithOrigins(...)</c>.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> CorsTrustedOrigins = new(
+        "apiguard.cors.trusted_origins",
+        ImmutableArray<string>.Empty,
+        "(none)",
+        ParseOrigins,
+        "Comma-separated origins the code fix writes into `WithOrigins(...)`, for example `https://app.example.com, https://admin.example.com`. "
+        + "When empty, the fix reads the allow-list from configuration (see `apiguard.cors.configuration_key`) if an `IConfiguration` is in scope, "
+        + "else it writes the placeholder `https://trusted-origin.invalid`, which matches no real origin.",
+        RuleIds.CorsAllowAnyOrigin,
+        RuleIds.CorsAnyOriginWithCredentials);
+
+    /// <summary>The configuration key the CORS fixes read the allowed origins from.</summary>
+    public static readonly ApiGuardOption<string> CorsConfigurationKey = new(
+        "apiguard.cors.configuration_key",
+        "Cors:AllowedOrigins",
+        "Cors:AllowedOrigins",
+        ParseConfigurationKey,
+        "The configuration section the code fix reads the origin allow-list from, as a string array (for example `\"Cors\": { \"AllowedOrigins\": [ \"https://app.example.com\" ] }`).",
+        RuleIds.CorsAllowAnyOrigin,
+        RuleIds.CorsAnyOriginWithCredentials);
+
+    /// <summary>The HTTP methods the narrowing CORS fix allows instead of <c>AllowAnyMethod()</c>.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> CorsAllowedMethods = new(
+        "apiguard.cors.allowed_methods",
+        ImmutableArray.Create("GET", "POST"),
+        "GET, POST",
+        ParseList,
+        "Comma-separated HTTP methods the narrowing code fix writes into `WithMethods(...)` in place of `AllowAnyMethod()`.",
+        RuleIds.CorsAllowAnyOrigin,
+        RuleIds.CorsAnyOriginWithCredentials);
+
+    /// <summary>The request headers the narrowing CORS fix allows instead of <c>AllowAnyHeader()</c>.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> CorsAllowedHeaders = new(
+        "apiguard.cors.allowed_headers",
+        ImmutableArray.Create("Content-Type", "Authorization"),
+        "Content-Type, Authorization",
+        ParseList,
+        "Comma-separated request headers the narrowing code fix writes into `WithHeaders(...)` in place of `AllowAnyHeader()`.",
+        RuleIds.CorsAllowAnyOrigin,
+        RuleIds.CorsAnyOriginWithCredentials);
+
+    /// <summary>All options, for the docs generator and the conventions tests.</summary>
+    public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
+        AnalyzeTestProjects,
+        CorsTrustedOrigins,
+        CorsConfigurationKey,
+        CorsAllowedMethods,
+        CorsAllowedHeaders);
+
+    /// <summary>
+    /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the
+    /// package's props) unless <see cref="AnalyzeTestProjects"/> is set.
+    /// </summary>
+    public static bool SkipCompilation(AnalyzerConfigOptionsProvider provider)
+    {
+        var global = provider.GlobalOptions;
+        if (!global.TryGetValue("build_property.IsTestProject", out var isTest)
+            || !string.Equals(isTest.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return !AnalyzeTestProjects.Read(global);
+    }
+
+    private static (bool, bool) ParseBool(string text) => bool.TryParse(text, out var value) ? (true, value) : (false, false);
+
+    private static (bool, ImmutableArray<string>) ParseList(string text)
+    {
+        var items = text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Trim())
+            .Where(s => s.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        return (items.Length > 0, items);
+    }
+
+    // "*" would put the wildcard straight back, so a list that contains it is rejected as a whole.
+    private static (bool, ImmutableArray<string>) ParseOrigins(string text)
+    {
+        var (ok, items) = ParseList(text);
+        return ok && !items.Contains("*") ? (true, items) : (false, ImmutableArray<string>.Empty);
+    }
+
+    private static (bool, string) ParseConfigurationKey(string text)
+        => text.IndexOfAny(new[] { '"', '\\', '\r', '\n' }) < 0 ? (true, text) : (false, string.Empty);
+}
