@@ -14,7 +14,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ApiGuard.CodeFixes.Rules.Cors;
 
@@ -99,7 +98,7 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
         var origins = ApiGuardOptions.CorsTrustedOrigins.Read(options);
         var configuration = origins.IsEmpty ? ConfigurationLookup.Find(model, target.SpanStart, types) : null;
         var configurationKey = ApiGuardOptions.CorsConfigurationKey.Read(options);
-        var fromConfiguration = configuration is null ? null : ReadOrigins(configuration, configurationKey);
+        var fromConfiguration = configuration is null ? null : ReadOrigins(configuration, configurationKey, IsSystemImported(model, target.SpanStart));
         var literals = origins.IsEmpty ? ImmutableArray.Create(PlaceholderOrigin) : origins;
 
         switch (target)
@@ -132,12 +131,17 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
     }
 
     /// <summary><c>config.GetSection("key").Get&lt;string[]&gt;() ?? System.Array.Empty&lt;string&gt;()</c>: no configured origins means none allowed.</summary>
-    private static ExpressionSyntax ReadOrigins(ExpressionSyntax configuration, string key)
+    private static ExpressionSyntax ReadOrigins(ExpressionSyntax configuration, string key, bool systemImported)
     {
+        var empty = systemImported ? "Array.Empty<string>()" : "System.Array.Empty<string>()";
         var expression = SyntaxFactory.ParseExpression(
-            configuration.ToString() + ".GetSection(" + SyntaxFactory.Literal(key).ToString() + ").Get<string[]>() ?? global::System.Array.Empty<string>()");
-        return expression.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            configuration.ToString() + ".GetSection(" + SyntaxFactory.Literal(key).ToString() + ").Get<string[]>() ?? " + empty);
+        return expression.WithAdditionalAnnotations(Formatter.Annotation);
     }
+
+    /// <summary>Whether <c>Array</c> binds to <c>System.Array</c> at <paramref name="position"/>.</summary>
+    private static bool IsSystemImported(SemanticModel model, int position)
+        => model.LookupNamespacesAndTypes(position, name: "Array").Any(t => t is INamedTypeSymbol { SpecialType: SpecialType.System_Array });
 
     private static void ReplacePolicyOriginsAdd(DocumentEditor editor, InvocationExpressionSyntax add, ExpressionSyntax? fromConfiguration, ImmutableArray<string> literals, string newLine)
     {
@@ -154,18 +158,19 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
                 var loop = SyntaxFactory.ParseStatement(
                     "foreach (var origin in " + fromConfiguration + ")" + newLine
                     + "{" + newLine + member + "(origin);" + newLine + "}" + newLine);
-                editor.ReplaceNode(statement, loop.WithTriviaFrom(statement).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                editor.ReplaceNode(statement, loop.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation));
                 return;
             }
 
             var statements = literals
                 .Select(origin => (SyntaxNode)statement.WithExpression(add.WithArgumentList(ArgumentList(new[] { Literal(origin) }, add.ArgumentList))))
                 .ToList();
-            editor.ReplaceNode(statement, statements[0]);
             if (statements.Count > 1)
             {
                 editor.InsertAfter(statement, statements.Skip(1).Select(s => s.WithLeadingTrivia(statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation)));
             }
+
+            editor.ReplaceNode(statement, statements[0]);
 
             return;
         }
