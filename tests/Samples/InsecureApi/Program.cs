@@ -1,0 +1,27 @@
+// A deliberately insecure API: every ApiGuard rule should find something here.
+// `dotnet build tests/Samples/InsecureApi` shows the findings; the end-to-end tests check them.
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCors(options =>
+{
+    // AG0201: any website may read the API's responses.
+    options.AddPolicy("Public", policy => policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader());
+
+    // AG0202: every origin is reflected with credentials, so any website can act as the signed-in user.
+    options.AddPolicy("Partners", policy => policy
+        .SetIsOriginAllowed(_ => true)
+        .AllowCredentials()
+        .AllowAnyHeader());
+});
+
+var app = builder.Build();
+
+app.UseCors("Public");
+
+app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))
+    .RequireCors("Partners");
+
+app.Run();
+
+internal sealed record Order(int Id, string Status);
