@@ -171,7 +171,7 @@ internal static class EnvironmentGuard
         var (name, other) = IsEnvironmentName(comparison.LeftOperand, types)
             ? (comparison.LeftOperand, comparison.RightOperand)
             : (comparison.RightOperand, comparison.LeftOperand);
-        if (IsEnvironmentName(name, types) && other.ConstantValue is { HasValue: true, Value: string environment })
+        if (IsEnvironmentName(name, types) && EnvironmentNameValue(other, types) is { } environment)
         {
             // Ordinal comparison of a name is case-sensitive, but "development" is not a name anyone deploys as a non-development environment.
             var result = ForEnvironmentName(environment);
@@ -198,7 +198,7 @@ internal static class EnvironmentGuard
                 case "IsStaging":
                     return (Implication.NonDevelopment, Implication.None);
                 case "IsEnvironment" when invocation.Arguments.Length == 2
-                    && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string environment }:
+                    && EnvironmentNameValue(invocation.Arguments[1].Value, types) is { } environment:
                     return ForEnvironmentName(environment);
             }
         }
@@ -263,6 +263,26 @@ internal static class EnvironmentGuard
             ? (Implication.Development, Implication.NonDevelopment)
             : (Implication.NonDevelopment, Implication.None);
 
+    /// <summary>An environment name: a constant string, or one of the <c>Environments.Development/Staging/Production</c> fields.</summary>
+    private static string? EnvironmentNameValue(IOperation operation, KnownTypes types)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return constant;
+        }
+
+        return operation is IFieldReferenceOperation { Field.IsStatic: true } field
+            && types.IsType(field.Field.ContainingType, KnownType.Microsoft_Extensions_Hosting_Environments)
+            && field.Field.Name is "Development" or "Staging" or "Production"
+            ? field.Field.Name
+            : null;
+    }
+
     private static bool IsEnvironmentName(IOperation operation, KnownTypes types)
         => operation is IPropertyReferenceOperation { Property.Name: "EnvironmentName" } property
             && IsEnvironmentType(property.Property.ContainingType, types);
@@ -290,6 +310,11 @@ internal static class EnvironmentGuard
         foreach (var operation in condition.DescendantsAndSelf())
         {
             if (IsEnvironmentType(operation.Type, types))
+            {
+                return true;
+            }
+
+            if (operation is IFieldReferenceOperation field && types.IsType(field.Field.ContainingType, KnownType.Microsoft_Extensions_Hosting_Environments))
             {
                 return true;
             }
@@ -338,7 +363,8 @@ internal static class EnvironmentGuard
                     environment = environment.Substring(0, environment.Length - "Services".Length);
                 }
 
-                if (environment.Length > 0 && environment != "Container" && IsStartupLike(method.ContainingType)
+                // Only the well-known names: a Startup method named ConfigureCors(IApplicationBuilder) is a helper, not a convention.
+                if (environment is Development or "Staging" or "Production" && IsStartupLike(method.ContainingType)
                     && method.Parameters.Any(p => types.IsOrInherits(p.Type, KnownType.Microsoft_AspNetCore_Builder_IApplicationBuilder)
                         || types.IsOrInherits(p.Type, KnownType.Microsoft_Extensions_DependencyInjection_IServiceCollection)))
                 {
@@ -346,9 +372,9 @@ internal static class EnvironmentGuard
                 }
             }
 
-            if (current is INamedTypeSymbol type && type.Name.StartsWith("Startup", StringComparison.Ordinal) && type.Name.Length > "Startup".Length)
+            if (current is INamedTypeSymbol type && type.Name is "Startup" + Development or "StartupStaging" or "StartupProduction")
             {
-                return type.Name == "Startup" + Development ? Implication.Development : Implication.None;
+                return type.Name == "Startup" + Development ? Implication.Development : Implication.NonDevelopment;
             }
         }
 

@@ -23,6 +23,7 @@ internal enum KnownType
     Microsoft_AspNetCore_Hosting_IWebHostEnvironment,
     Microsoft_AspNetCore_Hosting_HostingEnvironmentExtensions,
     Microsoft_Extensions_Hosting_HostingEnvironmentExtensions,
+    Microsoft_Extensions_Hosting_Environments,
 
     // Configuration.
     Microsoft_Extensions_Configuration_IConfiguration,
@@ -55,6 +56,7 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Hosting.IWebHostEnvironment",
         "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions",
         "Microsoft.Extensions.Hosting.HostingEnvironmentExtensions",
+        "Microsoft.Extensions.Hosting.Environments",
 
         "Microsoft.Extensions.Configuration.IConfiguration",
         "Microsoft.Extensions.Configuration.ConfigurationBinder",
@@ -161,10 +163,17 @@ internal sealed class KnownTypes
             return type;
         }
 
-        // Ambiguous (a user or third-party assembly declares the same name): the framework's own assembly wins.
+        // Ambiguous: another assembly declares the same name. Types the compilation cannot see do not count (the framework has
+        // internal twins, e.g. Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions), and the framework's own assembly wins
+        // over a user's or third party's.
         INamedTypeSymbol? framework = null;
         foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
         {
+            if (!_compilation.IsSymbolAccessibleWithin(candidate, _compilation.Assembly))
+            {
+                continue;
+            }
+
             var assembly = candidate.ContainingAssembly?.Name ?? string.Empty;
             if (assembly.StartsWith("Microsoft.", StringComparison.Ordinal) || assembly.StartsWith("System.", StringComparison.Ordinal))
             {
