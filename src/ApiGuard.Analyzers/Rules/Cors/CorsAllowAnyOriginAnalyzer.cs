@@ -141,11 +141,15 @@ public sealed class CorsAllowAnyOriginAnalyzer : DiagnosticAnalyzer
                 if (name is not null && name.Identifier.ValueText != "Add")
                 {
                     var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name.SpanStart, invocation.Span.End);
-                    return (Location.Create(syntax.SyntaxTree, span), syntax.SyntaxTree.GetText().ToString(span));
+                    return (Location.Create(syntax.SyntaxTree, span), Shorten(syntax.SyntaxTree.GetText().ToString(span), name.Identifier.ValueText));
                 }
             }
 
-            return (syntax.GetLocation(), syntax.ToString());
+            return (syntax.GetLocation(), Shorten(syntax.ToString(), syntax.ToString()));
         }
+
+        /// <summary>The call as written when it fits on one short line, else its name with <c>(...)</c>.</summary>
+        private static string Shorten(string text, string name)
+            => text.IndexOf('\n') < 0 && text.Length <= 80 ? text : (name.Length <= 80 && name.IndexOf('\n') < 0 ? name + "(...)" : "this call");
     }
 }

@@ -197,4 +197,16 @@ public partial class AG0201CorsAllowAnyOriginTests
     [Fact]
     public Task AllowAnyOrigin_AspNetCore10_Reports()
         => VerifyCS.VerifyAnalyzerAsync(Program("{|AG0201:AllowAnyOrigin()|}"), AspNetCoreVersion.Net100);
+
+    [Fact]
+    public Task SetIsOriginAllowed_MultiLinePredicate_MessageNamesTheCall()
+        => VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("Api", p => p.{|#0:SetIsOriginAllowed(origin =>
+            {
+                return true;
+            })|}));
+            builder.Build().Run();
+            """,
+            VerifyCS.Diagnostic("AG0201").WithLocation(0).WithArguments("SetIsOriginAllowed(...)", string.Empty));
 }
