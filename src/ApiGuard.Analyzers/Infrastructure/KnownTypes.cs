@@ -16,6 +16,29 @@ internal enum KnownType
     Microsoft_AspNetCore_Builder_WebApplication,
     Microsoft_AspNetCore_Builder_WebApplicationBuilder,
     Microsoft_Extensions_DependencyInjection_IServiceCollection,
+    Microsoft_AspNetCore_Routing_IEndpointRouteBuilder,
+    Microsoft_AspNetCore_Builder_IEndpointConventionBuilder,
+    Microsoft_Extensions_Hosting_IHostApplicationBuilder,
+    Microsoft_AspNetCore_Builder_UseWhenExtensions,
+    Microsoft_AspNetCore_Builder_MapWhenExtensions,
+    Microsoft_AspNetCore_Builder_MapExtensions,
+
+    // Transport.
+    Microsoft_AspNetCore_Builder_HstsBuilderExtensions,
+    Microsoft_AspNetCore_Builder_HstsServicesExtensions,
+    Microsoft_AspNetCore_Builder_HttpsPolicyBuilderExtensions,
+
+    // Error handling.
+    Microsoft_AspNetCore_Builder_DeveloperExceptionPageExtensions,
+    Microsoft_AspNetCore_Builder_ExceptionHandlerExtensions,
+
+    // Rate limiting.
+    Microsoft_AspNetCore_Builder_RateLimiterServiceCollectionExtensions,
+    Microsoft_AspNetCore_Builder_RateLimiterApplicationBuilderExtensions,
+    Microsoft_AspNetCore_Builder_RateLimiterEndpointConventionBuilderExtensions,
+    Microsoft_AspNetCore_RateLimiting_RateLimiterOptions,
+    Microsoft_AspNetCore_RateLimiting_RateLimiterOptionsExtensions,
+    Microsoft_AspNetCore_RateLimiting_EnableRateLimitingAttribute,
 
     // Environments.
     Microsoft_Extensions_Hosting_IHostEnvironment,
@@ -50,6 +73,26 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Builder.WebApplication",
         "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
         "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+        "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
+        "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder",
+        "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.UseWhenExtensions",
+        "Microsoft.AspNetCore.Builder.MapWhenExtensions",
+        "Microsoft.AspNetCore.Builder.MapExtensions",
+
+        "Microsoft.AspNetCore.Builder.HstsBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.HstsServicesExtensions",
+        "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions",
+
+        "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions",
+        "Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions",
+
+        "Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions",
+        "Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions",
+        "Microsoft.AspNetCore.RateLimiting.RateLimiterOptions",
+        "Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions",
+        "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute",
 
         "Microsoft.Extensions.Hosting.IHostEnvironment",
         "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions",

@@ -1,0 +1,172 @@
+using ApiGuard.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ApiGuard.Analyzers.AppModel;
+
+/// <summary>How an app is hosted.</summary>
+internal enum AppKind
+{
+    /// <summary>Top-level statements that build a <c>WebApplication</c>.</summary>
+    TopLevel,
+
+    /// <summary>A <c>static Main</c> that builds a <c>WebApplication</c>.</summary>
+    Main,
+
+    /// <summary>A <c>Startup</c>-style class with <c>Configure(IApplicationBuilder, …)</c> (and <c>ConfigureServices</c>).</summary>
+    Startup,
+}
+
+/// <summary>
+/// One web app of the compilation, as a list of <see cref="AppStep"/>s: the middleware pipeline, the service registrations, the
+/// endpoint mappings and what their options lambdas do, in execution order, each with its environment guard. Built once per
+/// compilation by <see cref="AppModelProvider"/>; rules query it and never walk trees themselves.
+/// </summary>
+internal sealed class WebAppModel
+{
+    private readonly KnownTypes _types;
+
+    internal WebAppModel(
+        KnownTypes types,
+        AppKind kind,
+        IMethodSymbol entry,
+        IMethodSymbol? configureServices,
+        SyntaxNode anchor,
+        ImmutableArray<AppStep> steps,
+        ImmutableArray<string> incompleteReasons,
+        AppNames names,
+        ImmutableArray<StatementSyntax> pipelineStatements,
+        ImmutableArray<StatementSyntax> serviceStatements)
+    {
+        _types = types;
+        Kind = kind;
+        Entry = entry;
+        ConfigureServices = configureServices;
+        AnchorSyntax = anchor;
+        Steps = steps;
+        IncompleteReasons = incompleteReasons;
+        Names = names;
+        PipelineStatements = pipelineStatements;
+        ServiceStatements = serviceStatements;
+    }
+
+    public AppKind Kind { get; }
+
+    /// <summary>The method that configures the pipeline: <c>&lt;Main&gt;$</c> for top-level statements, <c>Main</c>, or <c>Startup.Configure</c>.</summary>
+    public IMethodSymbol Entry { get; }
+
+    /// <summary><c>Startup.ConfigureServices</c>, when the app is a Startup class that has one.</summary>
+    public IMethodSymbol? ConfigureServices { get; }
+
+    /// <summary>Where app-wide findings are reported: the <c>builder.Build()</c> or <c>WebApplication.Create()</c> call, or the <c>Configure</c> method's name.</summary>
+    public SyntaxNode AnchorSyntax { get; }
+
+    public Location Anchor => AnchorSyntax is MethodDeclarationSyntax method ? method.Identifier.GetLocation() : AnchorSyntax.GetLocation();
+
+    public ImmutableArray<AppStep> Steps { get; }
+
+    /// <summary>Why the model may miss steps (an opaque helper, a helper beyond the depth limit, …). "Missing X" rules stay silent when any.</summary>
+    public ImmutableArray<string> IncompleteReasons { get; }
+
+    public bool IsIncomplete => !IncompleteReasons.IsEmpty;
+
+    /// <summary>A Startup class for the Development environment only (<c>StartupDevelopment</c>): it has no production path.</summary>
+    public bool IsDevelopmentOnly => Kind == AppKind.Startup && Entry.ContainingType.Name == "StartupDevelopment";
+
+    /// <summary>The names a fix can use: the app, builder and environment expressions.</summary>
+    public AppNames Names { get; }
+
+    /// <summary>The statements of the body that configures the pipeline (top-level statements after <c>Build()</c>, or <c>Configure</c>'s body).</summary>
+    public ImmutableArray<StatementSyntax> PipelineStatements { get; }
+
+    /// <summary>The statements that register services (top-level statements before <c>Build()</c>, or <c>ConfigureServices</c>' body).</summary>
+    public ImmutableArray<StatementSyntax> ServiceStatements { get; }
+
+    /// <summary>The steps that call <paramref name="name"/> declared on <paramref name="containingType"/>.</summary>
+    public IEnumerable<AppStep> Calls(KnownType containingType, string name)
+        => Steps.Where(s => s.Method is { } method && method.Name == name && _types.IsType(method.ContainingType, containingType));
+
+    /// <summary>The steps that call any method declared on <paramref name="containingType"/>.</summary>
+    public IEnumerable<AppStep> CallsOn(KnownType containingType)
+        => Steps.Where(s => s.Method is { } method && _types.IsType(method.ContainingType, containingType));
+
+    /// <summary>Whether the app maps endpoints: minimal APIs, controllers, pages, hubs, … (any <c>Map*</c> on an endpoint route builder).</summary>
+    public bool MapsEndpoints => EndpointMappings.Any();
+
+    /// <summary>The <c>Map*</c> calls on an <c>IEndpointRouteBuilder</c> (including <c>WebApplication</c> and route groups).</summary>
+    public IEnumerable<AppStep> EndpointMappings => Steps.Where(s => s.Method is { } method
+        && method.Name.StartsWith("Map", StringComparison.Ordinal)
+        && method.Parameters.Length > 0
+        && method.IsExtensionMethod
+        && _types.IsOrInherits(method.Parameters[0].Type, KnownType.Microsoft_AspNetCore_Routing_IEndpointRouteBuilder));
+
+    /// <summary>
+    /// The first statement of <see cref="PipelineStatements"/> that contains a step matching <paramref name="predicate"/>, or holds
+    /// a call made through a helper that does. A fix inserts a middleware before it.
+    /// </summary>
+    public StatementSyntax? FirstPipelineStatement(Func<AppStep, bool> predicate)
+    {
+        foreach (var statement in PipelineStatements)
+        {
+            foreach (var step in Steps)
+            {
+                if (predicate(step) && Reaches(statement, step))
+                {
+                    return statement;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The entry-body statement that contains <paramref name="step"/> (or the call to the helper that reaches it).</summary>
+    public StatementSyntax? StatementOf(AppStep step)
+    {
+        foreach (var statement in PipelineStatements.Concat(ServiceStatements))
+        {
+            if (Reaches(statement, step))
+            {
+                return statement;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Reaches(StatementSyntax statement, AppStep step)
+    {
+        if (step.Syntax.SyntaxTree == statement.SyntaxTree && statement.Span.Contains(step.Syntax.Span))
+        {
+            return true;
+        }
+
+        // A step inside a helper: the statement holds the call to the outermost helper.
+        return !step.Helpers.IsEmpty && step.HelperCallSites.Any(site => site.SyntaxTree == statement.SyntaxTree && statement.Span.Contains(site.Span));
+    }
+}
+
+/// <summary>The names a fix can write in an app's entry body.</summary>
+internal sealed class AppNames
+{
+    public AppNames(string? app, string? builder, string? environment, string? services)
+    {
+        App = app;
+        Builder = builder;
+        Environment = environment;
+        Services = services;
+    }
+
+    /// <summary>The <c>WebApplication</c> local, or <c>Configure</c>'s <c>IApplicationBuilder</c> parameter.</summary>
+    public string? App { get; }
+
+    /// <summary>The <c>WebApplicationBuilder</c> local (top-level and <c>Main</c> apps).</summary>
+    public string? Builder { get; }
+
+    /// <summary>An expression of type <c>IHostEnvironment</c>: <c>app.Environment</c>, or <c>Configure</c>'s environment parameter; null when there is none.</summary>
+    public string? Environment { get; }
+
+    /// <summary>An expression of type <c>IServiceCollection</c>: <c>builder.Services</c>, or <c>ConfigureServices</c>' parameter.</summary>
+    public string? Services { get; }
+}
