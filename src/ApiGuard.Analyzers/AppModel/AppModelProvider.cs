@@ -175,7 +175,8 @@ internal sealed class AppModelProvider
             walker.IncompleteReasons.ToImmutable(),
             names,
             pipelineStatements,
-            serviceStatements);
+            serviceStatements,
+            GuardBlocks(body, pipelineStatements));
     }
 
     /// <summary>A Startup-style class: <c>Configure</c> with its <c>Configure{Environment}</c> variants, and <c>ConfigureServices</c>.</summary>
@@ -229,7 +230,40 @@ internal sealed class AppModelProvider
             walker.IncompleteReasons.ToImmutable(),
             new AppNames(appParameter?.Name, null, environmentParameter?.Name, servicesParameter?.Name),
             EntryStatements(declaration),
-            servicesDeclaration is null ? ImmutableArray<StatementSyntax>.Empty : EntryStatements(servicesDeclaration));
+            servicesDeclaration is null ? ImmutableArray<StatementSyntax>.Empty : EntryStatements(servicesDeclaration),
+            GuardBlocks(body, EntryStatements(declaration)));
+    }
+
+    /// <summary>The environment-checking <c>if</c> statements among <paramref name="statements"/> (statements of <paramref name="body"/>).</summary>
+    private ImmutableArray<GuardBlock> GuardBlocks(IOperation body, ImmutableArray<StatementSyntax> statements)
+    {
+        var block = body switch
+        {
+            IMethodBodyOperation method => method.BlockBody,
+            IBlockOperation direct => direct,
+            _ => null,
+        };
+        if (block is null)
+        {
+            return ImmutableArray<GuardBlock>.Empty;
+        }
+
+        var result = ImmutableArray.CreateBuilder<GuardBlock>();
+        foreach (var operation in block.Operations)
+        {
+            if (operation is IConditionalOperation conditional
+                && conditional.Syntax is IfStatementSyntax statement
+                && statements.Contains(statement))
+            {
+                var (whenTrue, whenFalse) = EnvironmentGuard.ClassifyCondition(conditional.Condition, _types);
+                if (whenTrue != GuardKind.Always || whenFalse != GuardKind.Always)
+                {
+                    result.Add(new GuardBlock(statement, whenTrue, whenFalse));
+                }
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private bool IsEnvironment(ITypeSymbol type)

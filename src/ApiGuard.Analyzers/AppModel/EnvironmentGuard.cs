@@ -102,6 +102,21 @@ internal static class EnvironmentGuard
         return nonDevelopment ? GuardKind.NonDevelopmentOnly : GuardKind.Always;
     }
 
+    /// <summary>In which environments the true and the false branch of an <c>if</c> on <paramref name="condition"/> run.</summary>
+    public static (GuardKind WhenTrue, GuardKind WhenFalse) ClassifyCondition(IOperation condition, KnownTypes types)
+    {
+        var (whenTrue, whenFalse) = Evaluate(condition, types, 0);
+        return (ToGuard(whenTrue), ToGuard(whenFalse));
+    }
+
+    private static GuardKind ToGuard(Implication implication) => implication switch
+    {
+        Implication.Development => GuardKind.DevelopmentOnly,
+        Implication.NonDevelopment => GuardKind.NonDevelopmentOnly,
+        Implication.Unknown => GuardKind.Unknown,
+        _ => GuardKind.Always,
+    };
+
     /// <summary>What the true and false branches of <paramref name="condition"/> imply.</summary>
     private static (Implication WhenTrue, Implication WhenFalse) Evaluate(IOperation condition, KnownTypes types, int depth)
     {

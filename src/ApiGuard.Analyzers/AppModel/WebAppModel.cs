@@ -37,8 +37,10 @@ internal sealed class WebAppModel
         ImmutableArray<string> incompleteReasons,
         AppNames names,
         ImmutableArray<StatementSyntax> pipelineStatements,
-        ImmutableArray<StatementSyntax> serviceStatements)
+        ImmutableArray<StatementSyntax> serviceStatements,
+        ImmutableArray<GuardBlock> pipelineGuardBlocks)
     {
+        PipelineGuardBlocks = pipelineGuardBlocks;
         _types = types;
         Kind = kind;
         Entry = entry;
@@ -82,6 +84,9 @@ internal sealed class WebAppModel
 
     /// <summary>The statements that register services (top-level statements before <c>Build()</c>, or <c>ConfigureServices</c>' body).</summary>
     public ImmutableArray<StatementSyntax> ServiceStatements { get; }
+
+    /// <summary>The <c>if</c> statements among <see cref="PipelineStatements"/> whose condition is an environment check.</summary>
+    public ImmutableArray<GuardBlock> PipelineGuardBlocks { get; }
 
     /// <summary>The steps that call <paramref name="name"/> declared on <paramref name="containingType"/>.</summary>
     public IEnumerable<AppStep> Calls(KnownType containingType, string name)
@@ -169,4 +174,21 @@ internal sealed class AppNames
 
     /// <summary>An expression of type <c>IServiceCollection</c>: <c>builder.Services</c>, or <c>ConfigureServices</c>' parameter.</summary>
     public string? Services { get; }
+}
+
+/// <summary>An <c>if</c> statement of the entry body whose condition checks the environment, with what each branch implies.</summary>
+internal sealed class GuardBlock
+{
+    public GuardBlock(IfStatementSyntax statement, GuardKind whenTrue, GuardKind whenFalse)
+    {
+        Statement = statement;
+        WhenTrue = whenTrue;
+        WhenFalse = whenFalse;
+    }
+
+    public IfStatementSyntax Statement { get; }
+
+    public GuardKind WhenTrue { get; }
+
+    public GuardKind WhenFalse { get; }
 }

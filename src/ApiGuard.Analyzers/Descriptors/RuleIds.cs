@@ -6,9 +6,24 @@ namespace ApiGuard.Analyzers.Descriptors;
 /// </summary>
 public static class RuleIds
 {
+    /// <summary>AG0101: the app never enables HSTS outside Development.</summary>
+    public const string HstsMissing = "AG0101";
+
     /// <summary>AG0201: a CORS policy admits any origin.</summary>
     public const string CorsAllowAnyOrigin = "AG0201";
 
     /// <summary>AG0202: a CORS policy admits any origin and allows credentials.</summary>
     public const string CorsAnyOriginWithCredentials = "AG0202";
+
+    /// <summary>AG0401: the developer exception page (or a database error page) is reachable outside Development.</summary>
+    public const string DeveloperExceptionPageInProduction = "AG0401";
+
+    /// <summary>AG0601: an app that maps endpoints has no rate limiter.</summary>
+    public const string RateLimitingMissing = "AG0601";
+
+    /// <summary>AG0602: the rate limiter is registered but not used, used but not registered, or has no limiter.</summary>
+    public const string RateLimiterHalfConfigured = "AG0602";
+
+    /// <summary>AG0603: an endpoint names a rate-limit policy that is not registered.</summary>
+    public const string RateLimitPolicyUndefined = "AG0603";
 }

@@ -56,9 +56,19 @@ public static class ApiGuardOptions
         RuleIds.CorsAllowAnyOrigin,
         RuleIds.CorsAnyOriginWithCredentials);
 
+    /// <summary>HSTS headers are added outside the app (a reverse proxy, a gateway, a CDN): AG0101 stays silent.</summary>
+    public static readonly ApiGuardOption<bool> HstsEnforcedExternally = new(
+        "apiguard.transport.hsts_enforced_externally",
+        false,
+        "false",
+        ParseBool,
+        "Set to `true` when a reverse proxy, gateway or CDN adds the `Strict-Transport-Security` header for this app; AG0101 then stays silent.",
+        RuleIds.HstsMissing);
+
     /// <summary>All options, for the docs generator and the conventions tests.</summary>
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
+        HstsEnforcedExternally,
         CorsTrustedOrigins,
         CorsConfigurationKey,
         CorsAllowedMethods,

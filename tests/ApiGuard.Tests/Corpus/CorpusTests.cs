@@ -61,11 +61,14 @@ public class CorpusTests
         Assert.Empty(diagnostics.Select(d => d.ToString()));
     }
 
+    /// <summary>The rules the insecure sample shows, each exactly once.</summary>
+    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0201", "AG0202" };
+
     [Fact]
-    public async Task InsecureApiSample_ReportsEveryRuleItShowcases()
+    public async Task InsecureApiSample_ShowsEachRuleOnce()
     {
         var diagnostics = await RunAsync(Path.Combine(TestReferences.RepositoryRoot, "tests", "Samples", "InsecureApi", "Program.cs"));
-        Assert.Equal(new[] { "AG0201", "AG0202" }, diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(InsecureSampleRules, diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     private static async Task<IReadOnlyList<Diagnostic>> RunAsync(string path)

@@ -26,9 +26,12 @@ public sealed class ApiGuardTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnaly
         {
             var project = solution.GetProject(projectId)!;
             var parseOptions = ((CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp12);
-            var compilationOptions = ((CSharpCompilationOptions)project.CompilationOptions!)
-                .WithOutputKind(HasTopLevelStatements(project) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary)
-                .WithNullableContextOptions(NullableContextOptions.Enable);
+            var compilationOptions = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable);
+            if (HasTopLevelStatements(project))
+            {
+                compilationOptions = compilationOptions.WithOutputKind(OutputKind.ConsoleApplication);
+            }
+
             return solution.WithProjectParseOptions(projectId, parseOptions).WithProjectCompilationOptions(projectId, compilationOptions);
         });
     }

@@ -15,6 +15,7 @@ builder.Services.AddCors(options =>
         .AllowAnyHeader());
 });
 
+// AG0101: the pipeline below never calls UseHsts() outside Development.
 var app = builder.Build();
 
 app.UseCors("Public");

@@ -19,6 +19,11 @@ if (builder.Environment.IsDevelopment())
 }
 
 var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseCors();
 app.MapGet("/", () => new Widgets().AllowAnyOrigin());
 app.Run();

@@ -1,0 +1,158 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ApiGuard.Analyzers.AppModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ApiGuard.CodeFixes.Infrastructure;
+
+/// <summary>
+/// Carries out an insertion planned by <see cref="PipelineInsertion"/> (read from the diagnostic's properties and additional
+/// location): puts statements before or after a statement of the app's entry body, into a branch of an environment guard, or
+/// into a new <c>if (!env.IsDevelopment())</c> guard, adding the environment parameter to <c>Startup.Configure</c> when needed.
+/// </summary>
+internal static class PipelineInsertionFix
+{
+    /// <summary>Whether the diagnostic carries an insertion plan.</summary>
+    public static bool HasPlan(Diagnostic diagnostic)
+        => diagnostic.Properties.ContainsKey(PipelineInsertion.ModeKey) && diagnostic.Properties.ContainsKey(PipelineInsertion.LocationKey);
+
+    /// <summary>The app expression the plan was made for (<c>app</c>).</summary>
+    public static string App(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(PipelineInsertion.AppKey, out var app) && app is not null ? app : "app";
+
+    /// <summary>Applies the plan with <paramref name="statements"/> (C# statement text, one per element).</summary>
+    public static void Apply(DocumentEditor editor, SyntaxNode root, Diagnostic diagnostic, IReadOnlyList<string> statements)
+    {
+        if (!HasPlan(diagnostic)
+            || !Enum.TryParse<InsertionMode>(diagnostic.Properties[PipelineInsertion.ModeKey], out var mode)
+            || FindStatement(root, diagnostic, PipelineInsertion.LocationKey) is not { } target)
+        {
+            return;
+        }
+
+        var newLine = SyntaxText.NewLine(root);
+        var parsed = statements.Select(s => Annotate(SyntaxFactory.ParseStatement(s + newLine))).ToList();
+        switch (mode)
+        {
+            case InsertionMode.Before:
+                if (diagnostic.Properties.TryGetValue(PipelineInsertion.ConditionKey, out var condition) && condition is not null)
+                {
+                    // A new guard block, followed by a blank line as in the templates.
+                    var text = "if (" + condition + ")" + newLine + "{" + newLine + string.Concat(statements.Select(s => s + newLine)) + "}" + newLine;
+                    var guard = SyntaxFactory.ParseStatement(text);
+                    guard = guard.WithTrailingTrivia(guard.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(newLine)));
+                    parsed = new List<StatementSyntax> { Annotate(guard) };
+                }
+
+                InsertBefore(editor, target, parsed);
+                if (diagnostic.Properties.ContainsKey(PipelineInsertion.AddEnvironmentParameterKey))
+                {
+                    AddEnvironmentParameter(editor, target);
+                }
+
+                break;
+
+            case InsertionMode.After:
+                InsertAfter(editor, target, parsed);
+                break;
+
+            case InsertionMode.IntoTrue when target is IfStatementSyntax:
+                editor.ReplaceNode(target, (current, _) =>
+                {
+                    var ifStatement = (IfStatementSyntax)current;
+                    return ifStatement.WithStatement(Append(ifStatement.Statement, parsed));
+                });
+                break;
+
+            case InsertionMode.IntoElse when target is IfStatementSyntax:
+                editor.ReplaceNode(target, (current, _) =>
+                {
+                    var ifStatement = (IfStatementSyntax)current;
+                    return ifStatement.Else is null ? ifStatement : ifStatement.WithElse(ifStatement.Else.WithStatement(Append(ifStatement.Else.Statement, parsed)));
+                });
+                break;
+
+            case InsertionMode.AddElse when target is IfStatementSyntax:
+                editor.ReplaceNode(target, (current, _) =>
+                {
+                    var ifStatement = (IfStatementSyntax)current;
+                    return ifStatement.WithElse(Annotate(SyntaxFactory.ElseClause(SyntaxFactory.Block(parsed))));
+                });
+                break;
+        }
+    }
+
+    /// <summary>The statement an additional location (whose index is in property <paramref name="key"/>) points at.</summary>
+    public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic, string key)
+    {
+        if (!diagnostic.Properties.TryGetValue(key, out var indexText)
+            || !int.TryParse(indexText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            || index >= diagnostic.AdditionalLocations.Count
+            || diagnostic.AdditionalLocations[index].SourceTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var span = diagnostic.AdditionalLocations[index].SourceSpan;
+        return root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == span);
+    }
+
+    /// <summary>Removes a statement; an emptied top-level statement disappears with its line.</summary>
+    public static void Remove(DocumentEditor editor, StatementSyntax statement)
+    {
+        editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+
+    private static void InsertBefore(DocumentEditor editor, StatementSyntax target, IReadOnlyList<StatementSyntax> statements)
+    {
+        if (target.Parent is GlobalStatementSyntax global)
+        {
+            editor.InsertBefore(global, statements.Select(s => Annotate(SyntaxFactory.GlobalStatement(s))));
+        }
+        else
+        {
+            editor.InsertBefore(target, statements);
+        }
+    }
+
+    private static void InsertAfter(DocumentEditor editor, StatementSyntax target, IReadOnlyList<StatementSyntax> statements)
+    {
+        if (target.Parent is GlobalStatementSyntax global)
+        {
+            editor.InsertAfter(global, statements.Select(s => Annotate(SyntaxFactory.GlobalStatement(s))));
+        }
+        else
+        {
+            editor.InsertAfter(target, statements);
+        }
+    }
+
+    private static BlockSyntax Append(StatementSyntax branch, IReadOnlyList<StatementSyntax> statements)
+        => branch is BlockSyntax block
+            ? block.AddStatements(statements.ToArray())
+            : Annotate(SyntaxFactory.Block(new[] { branch.WithoutTrivia() }.Concat(statements)));
+
+    /// <summary>Adds <c>IWebHostEnvironment env</c> to the method that holds <paramref name="statement"/> (Startup.Configure).</summary>
+    private static void AddEnvironmentParameter(DocumentEditor editor, StatementSyntax statement)
+    {
+        if (statement.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+        {
+            return;
+        }
+
+        editor.ReplaceNode(method, (current, _) =>
+        {
+            var declaration = (MethodDeclarationSyntax)current;
+            var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(PipelineInsertion.EnvironmentParameterName))
+                .WithType(SyntaxFactory.ParseTypeName("Microsoft.AspNetCore.Hosting.IWebHostEnvironment").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+            return declaration.AddParameterListParameters(parameter);
+        });
+    }
+
+    private static T Annotate<T>(T node)
+        where T : SyntaxNode
+        => node.WithAdditionalAnnotations(Formatter.Annotation);
+}
