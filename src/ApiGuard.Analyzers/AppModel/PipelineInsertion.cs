@@ -22,6 +22,19 @@ internal enum InsertionMode
     AddElse,
 }
 
+/// <summary>How a fix inserts a service registration into the code that registers the app's services.</summary>
+internal enum ServicesInsertionMode
+{
+    /// <summary>After the target statement (the last one before <c>Build()</c>, or the last one of <c>ConfigureServices</c>).</summary>
+    After,
+
+    /// <summary>Into the target block, the empty body of <c>ConfigureServices</c>.</summary>
+    IntoEmptyBody,
+
+    /// <summary>Into the target method, an expression-bodied <c>ConfigureServices</c>, which becomes a block.</summary>
+    IntoExpressionBody,
+}
+
 /// <summary>
 /// Plans where a fix puts a new statement in the app's entry body (a middleware call, an environment guard), and passes the plan
 /// to the fixer through diagnostic properties and an additional location, so that fixers never re-run the analysis. The fixer
@@ -35,21 +48,28 @@ internal static class PipelineInsertion
     public const string AppKey = "Insert.App";
     public const string AddEnvironmentParameterKey = "Insert.AddEnvironmentParameter";
 
+    public const string ServicesModeKey = "InsertServices.Mode";
+    public const string ServicesLocationKey = "InsertServices.Location";
+    public const string ServicesKey = "InsertServices.Services";
+
     /// <summary>The parameter a fix adds to <c>Startup.Configure</c> when it needs the environment and there is none.</summary>
     public const string EnvironmentParameterName = "env";
 
     /// <summary>
     /// Plans the insertion of a pipeline call before the first entry-body statement that holds a step matching
-    /// <paramref name="insertBefore"/> (else before <c>app.Run()</c>, else at the end). With <paramref name="outsideDevelopment"/>, the
-    /// call goes into an existing non-development branch before that point when there is one, else into a new
-    /// <c>if (!env.IsDevelopment())</c> guard. Returns false when the entry body gives no place to insert.
+    /// <paramref name="insertBefore"/> (else before <c>app.Run()</c>, else at the end). With <paramref name="insertAfter"/>, the call
+    /// goes after the last statement that holds a matching step instead, when there is one (a middleware that needs routing and
+    /// the user). With <paramref name="outsideDevelopment"/>, the call goes into an existing non-development branch before that
+    /// point when there is one, else into a new <c>if (!env.IsDevelopment())</c> guard. Returns false when the entry body gives no
+    /// place to insert.
     /// </summary>
     public static bool TryPlan(
         WebAppModel app,
         bool outsideDevelopment,
         Func<AppStep, bool> insertBefore,
         ImmutableDictionary<string, string?>.Builder properties,
-        List<Location> additionalLocations)
+        List<Location> additionalLocations,
+        Func<AppStep, bool>? insertAfter = null)
     {
         if (app.Names.App is null || app.PipelineStatements.IsEmpty)
         {
@@ -57,14 +77,21 @@ internal static class PipelineInsertion
         }
 
         var mode = InsertionMode.Before;
-        StatementSyntax? target = app.FirstPipelineStatement(insertBefore) ?? app.FirstPipelineStatement(IsRun);
+        StatementSyntax? target = null;
+        if (insertAfter is not null && app.LastPipelineStatement(insertAfter) is { } after)
+        {
+            mode = InsertionMode.After;
+            target = after;
+        }
+
+        target ??= app.FirstPipelineStatement(insertBefore) ?? app.FirstPipelineStatement(IsRun);
         if (target is null)
         {
             mode = InsertionMode.After;
             target = app.PipelineStatements[app.PipelineStatements.Length - 1];
         }
 
-        var limit = mode == InsertionMode.Before ? app.PipelineStatements.IndexOf(target) : app.PipelineStatements.Length;
+        var limit = mode == InsertionMode.Before ? app.PipelineStatements.IndexOf(target) : app.PipelineStatements.IndexOf(target) + 1;
         string? condition = null;
         if (outsideDevelopment)
         {
@@ -102,6 +129,61 @@ internal static class PipelineInsertion
             properties[ConditionKey] = condition;
         }
 
+        additionalLocations.Add(target.GetLocation());
+        return true;
+    }
+
+    /// <summary>
+    /// Plans the insertion of a service registration where the app registers its services: after the last statement before
+    /// <c>builder.Build()</c> (top-level and <c>Main</c> apps with a <c>WebApplicationBuilder</c>), or at the end of
+    /// <c>Startup.ConfigureServices</c> (an empty or expression-bodied one included). The services expression (<c>builder.Services</c>,
+    /// <c>services</c>) goes into <see cref="ServicesKey"/>. Returns false when there is no such place (<c>WebApplication.Create</c>,
+    /// a Startup class without <c>ConfigureServices</c>).
+    /// </summary>
+    public static bool TryPlanServices(
+        WebAppModel app,
+        ImmutableDictionary<string, string?>.Builder properties,
+        List<Location> additionalLocations,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        if (app.Names.Services is not { } services)
+        {
+            return false;
+        }
+
+        ServicesInsertionMode mode;
+        SyntaxNode target;
+        if (!app.ServiceStatements.IsEmpty && (app.Kind == AppKind.Startup || app.Names.Builder is not null))
+        {
+            mode = ServicesInsertionMode.After;
+            target = app.ServiceStatements[app.ServiceStatements.Length - 1];
+        }
+        else if (app.Kind == AppKind.Startup
+            && app.ConfigureServices?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+        {
+            if (declaration.Body is { Statements.Count: 0 } body)
+            {
+                mode = ServicesInsertionMode.IntoEmptyBody;
+                target = body;
+            }
+            else if (declaration.ExpressionBody is not null)
+            {
+                mode = ServicesInsertionMode.IntoExpressionBody;
+                target = declaration;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        properties[ServicesModeKey] = mode.ToString();
+        properties[ServicesKey] = services;
+        properties[ServicesLocationKey] = additionalLocations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         additionalLocations.Add(target.GetLocation());
         return true;
     }

@@ -126,6 +126,24 @@ internal sealed class WebAppModel
         return null;
     }
 
+    /// <summary>
+    /// The last statement of <see cref="PipelineStatements"/> that contains a step matching <paramref name="predicate"/>, or holds a
+    /// call made through a helper that does. A fix inserts a middleware after it.
+    /// </summary>
+    public StatementSyntax? LastPipelineStatement(Func<AppStep, bool> predicate)
+    {
+        for (var i = PipelineStatements.Length - 1; i >= 0; i--)
+        {
+            var statement = PipelineStatements[i];
+            if (Steps.Any(step => predicate(step) && Reaches(statement, step)))
+            {
+                return statement;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The entry-body statement that contains <paramref name="step"/> (or the call to the helper that reaches it).</summary>
     public StatementSyntax? StatementOf(AppStep step)
     {

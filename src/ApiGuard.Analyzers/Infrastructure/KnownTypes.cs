@@ -39,6 +39,12 @@ internal enum KnownType
     Microsoft_AspNetCore_RateLimiting_RateLimiterOptions,
     Microsoft_AspNetCore_RateLimiting_RateLimiterOptionsExtensions,
     Microsoft_AspNetCore_RateLimiting_EnableRateLimitingAttribute,
+    Microsoft_AspNetCore_RateLimiting_DisableRateLimitingAttribute,
+
+    // Third-party rate limiters: AspNetCoreRateLimit's UseIpRateLimiting/UseClientRateLimiting, in the classes its versions used.
+    AspNetCoreRateLimit_MiddlewareExtensions,
+    AspNetCoreRateLimit_StartupExtensions,
+    AspNetCoreRateLimit_RateLimitExtensions,
 
     // Environments.
     Microsoft_Extensions_Hosting_IHostEnvironment,
@@ -93,6 +99,11 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.RateLimiting.RateLimiterOptions",
         "Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions",
         "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute",
+        "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute",
+
+        "AspNetCoreRateLimit.MiddlewareExtensions",
+        "AspNetCoreRateLimit.StartupExtensions",
+        "AspNetCoreRateLimit.RateLimitExtensions",
 
         "Microsoft.Extensions.Hosting.IHostEnvironment",
         "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions",

@@ -65,6 +65,37 @@ public static class ApiGuardOptions
         "Set to `true` when a reverse proxy, gateway or CDN adds the `Strict-Transport-Security` header for this app; AG0101 then stays silent.",
         RuleIds.HstsMissing);
 
+    /// <summary>Rate limiting is enforced outside the app (an API gateway, a reverse proxy, a WAF): AG0601 stays silent.</summary>
+    public static readonly ApiGuardOption<bool> RateLimitingEnforcedExternally = new(
+        "apiguard.rate_limiting.enforced_externally",
+        false,
+        "false",
+        ParseBool,
+        "Set to `true` when an API gateway, reverse proxy or WAF in front of the app limits the request rate; AG0601 then stays silent.",
+        RuleIds.RateLimitingMissing);
+
+    /// <summary>The requests per window the rate-limiting fixes allow.</summary>
+    public static readonly ApiGuardOption<int> RateLimitingPermitLimit = new(
+        "apiguard.rate_limiting.permit_limit",
+        100,
+        "100",
+        ParsePositiveInt,
+        "The number of requests per window (and per client) that the code fixes write into the limiters they add (`PermitLimit`).",
+        RuleIds.RateLimitingMissing,
+        RuleIds.RateLimiterHalfConfigured,
+        RuleIds.RateLimitPolicyUndefined);
+
+    /// <summary>The window, in seconds, of the limiters the rate-limiting fixes add.</summary>
+    public static readonly ApiGuardOption<int> RateLimitingWindowSeconds = new(
+        "apiguard.rate_limiting.window_seconds",
+        60,
+        "60",
+        ParsePositiveInt,
+        "The length in seconds of the fixed window that the code fixes write into the limiters they add (`Window = TimeSpan.FromSeconds(...)`).",
+        RuleIds.RateLimitingMissing,
+        RuleIds.RateLimiterHalfConfigured,
+        RuleIds.RateLimitPolicyUndefined);
+
     /// <summary>All options, for the docs generator and the conventions tests.</summary>
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
@@ -72,7 +103,10 @@ public static class ApiGuardOptions
         CorsTrustedOrigins,
         CorsConfigurationKey,
         CorsAllowedMethods,
-        CorsAllowedHeaders);
+        CorsAllowedHeaders,
+        RateLimitingEnforcedExternally,
+        RateLimitingPermitLimit,
+        RateLimitingWindowSeconds);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the
@@ -91,6 +125,11 @@ public static class ApiGuardOptions
     }
 
     private static (bool, bool) ParseBool(string text) => bool.TryParse(text, out var value) ? (true, value) : (false, false);
+
+    private static (bool, int) ParsePositiveInt(string text)
+        => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? (true, value)
+            : (false, 0);
 
     private static (bool, ImmutableArray<string>) ParseList(string text)
     {

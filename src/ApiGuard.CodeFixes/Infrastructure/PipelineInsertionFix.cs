@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace ApiGuard.CodeFixes.Infrastructure;
 
@@ -85,6 +86,74 @@ internal static class PipelineInsertionFix
         }
     }
 
+    /// <summary>Whether the diagnostic carries a plan to insert a service registration (<see cref="PipelineInsertion.TryPlanServices"/>).</summary>
+    public static bool HasServicesPlan(Diagnostic diagnostic)
+        => diagnostic.Properties.ContainsKey(PipelineInsertion.ServicesModeKey) && diagnostic.Properties.ContainsKey(PipelineInsertion.ServicesLocationKey);
+
+    /// <summary>The services expression the plan was made for (<c>builder.Services</c>, <c>services</c>).</summary>
+    public static string Services(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(PipelineInsertion.ServicesKey, out var services) && services is not null ? services : "builder.Services";
+
+    /// <summary>
+    /// Applies the service registration plan with <paramref name="statements"/> (C# statement text written from column 0, one per
+    /// element), indented to the insertion point. Qualified names in the statements are simplified where their namespace is imported.
+    /// </summary>
+    public static void ApplyServices(DocumentEditor editor, SyntaxNode root, Diagnostic diagnostic, IReadOnlyList<string> statements)
+    {
+        if (!HasServicesPlan(diagnostic)
+            || !Enum.TryParse<ServicesInsertionMode>(diagnostic.Properties[PipelineInsertion.ServicesModeKey], out var mode)
+            || FindNode(root, diagnostic, PipelineInsertion.ServicesLocationKey) is not { } target)
+        {
+            return;
+        }
+
+        var newLine = SyntaxText.NewLine(root);
+        var indentation = mode == ServicesInsertionMode.After ? SyntaxText.IndentationOf(target) : SyntaxText.IndentationOf(target) + SyntaxText.IndentUnit;
+        var parsed = statements
+            .Select(s => Annotate(SyntaxFactory.ParseStatement(SyntaxText.Indent(s, indentation, newLine) + newLine)).WithAdditionalAnnotations(Simplifier.Annotation))
+            .ToList();
+        switch (mode)
+        {
+            case ServicesInsertionMode.After when target is StatementSyntax statement:
+                InsertAfter(editor, statement, parsed);
+                break;
+
+            case ServicesInsertionMode.IntoEmptyBody when target is BlockSyntax block:
+                editor.ReplaceNode(block, (current, _) => ((BlockSyntax)current).AddStatements(parsed.ToArray()));
+                break;
+
+            case ServicesInsertionMode.IntoExpressionBody when target is MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
+                editor.ReplaceNode(method, (current, _) =>
+                {
+                    var declaration = (MethodDeclarationSyntax)current;
+                    var existing = SyntaxFactory.ExpressionStatement(declaration.ExpressionBody!.Expression.WithoutTrivia());
+                    var body = SyntaxFactory.Block(new StatementSyntax[] { existing }.Concat(parsed));
+                    return Annotate(declaration
+                        .WithExpressionBody(null)
+                        .WithSemicolonToken(default)
+                        .WithParameterList(declaration.ParameterList.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)))
+                        .WithBody(body)
+                        .WithTrailingTrivia(declaration.SemicolonToken.TrailingTrivia));
+                });
+                break;
+        }
+    }
+
+    /// <summary>The node an additional location (whose index is in property <paramref name="key"/>) points at, matched by its exact span.</summary>
+    public static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic, string key)
+    {
+        if (!diagnostic.Properties.TryGetValue(key, out var indexText)
+            || !int.TryParse(indexText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            || index >= diagnostic.AdditionalLocations.Count
+            || diagnostic.AdditionalLocations[index].SourceTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var span = diagnostic.AdditionalLocations[index].SourceSpan;
+        return root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().FirstOrDefault(n => n.Span == span);
+    }
+
     /// <summary>The statement an additional location (whose index is in property <paramref name="key"/>) points at.</summary>
     public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic, string key)
     {
@@ -147,7 +216,7 @@ internal static class PipelineInsertionFix
         {
             var declaration = (MethodDeclarationSyntax)current;
             var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(PipelineInsertion.EnvironmentParameterName))
-                .WithType(SyntaxFactory.ParseTypeName("Microsoft.AspNetCore.Hosting.IWebHostEnvironment").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+                .WithType(SyntaxFactory.ParseTypeName("Microsoft.AspNetCore.Hosting.IWebHostEnvironment").WithAdditionalAnnotations(Simplifier.Annotation));
             return declaration.AddParameterListParameters(parameter);
         });
     }
