@@ -122,18 +122,25 @@ internal static class PipelineInsertionFix
                 editor.ReplaceNode(block, (current, _) => ((BlockSyntax)current).AddStatements(parsed.ToArray()));
                 break;
 
-            case ServicesInsertionMode.IntoExpressionBody when target is MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
+            case ServicesInsertionMode.IntoExpressionBody when target is MethodDeclarationSyntax { ExpressionBody: not null } method:
                 editor.ReplaceNode(method, (current, _) =>
                 {
+                    // The block is laid out by hand: the statements are already indented, and formatting the whole method would move them.
                     var declaration = (MethodDeclarationSyntax)current;
-                    var existing = SyntaxFactory.ExpressionStatement(declaration.ExpressionBody!.Expression.WithoutTrivia());
-                    var body = SyntaxFactory.Block(new StatementSyntax[] { existing }.Concat(parsed));
-                    return Annotate(declaration
+                    var outer = SyntaxFactory.Whitespace(SyntaxText.IndentationOf(method));
+                    var eol = SyntaxFactory.EndOfLine(newLine);
+                    var existing = SyntaxFactory.ExpressionStatement(declaration.ExpressionBody!.Expression.WithoutTrivia())
+                        .WithLeadingTrivia(SyntaxFactory.Whitespace(indentation))
+                        .WithTrailingTrivia(eol);
+                    var body = SyntaxFactory.Block(
+                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(outer).WithTrailingTrivia(eol),
+                        SyntaxFactory.List(new StatementSyntax[] { existing }.Concat(parsed)),
+                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(outer).WithTrailingTrivia(declaration.SemicolonToken.TrailingTrivia));
+                    return declaration
                         .WithExpressionBody(null)
                         .WithSemicolonToken(default)
-                        .WithParameterList(declaration.ParameterList.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)))
-                        .WithBody(body)
-                        .WithTrailingTrivia(declaration.SemicolonToken.TrailingTrivia));
+                        .WithParameterList(declaration.ParameterList.WithTrailingTrivia(eol))
+                        .WithBody(body);
                 });
                 break;
         }
