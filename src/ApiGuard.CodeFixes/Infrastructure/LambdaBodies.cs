@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ApiGuard.CodeFixes.Infrastructure;
 
@@ -32,47 +31,48 @@ internal static class LambdaBodies
     };
 
     /// <summary>
-    /// Appends <paramref name="statements"/> (C# statement text written from column 0) at the end of the lambda's body, indented
-    /// like the body's statements; qualified names are simplified.
+    /// Appends <paramref name="statements"/> (C# statement text written from column 0) at the end of the lambda's body, indented like
+    /// the body's statements. An expression body becomes a block, laid out by hand: formatting the lambda as a whole would realign
+    /// the wrapped lines of the statements.
     /// </summary>
     public static void Append(DocumentEditor editor, AnonymousFunctionExpressionSyntax lambda, IReadOnlyList<string> statements, string newLine)
     {
-        var indentation = lambda.Block switch
-        {
-            { Statements.Count: > 0 } block => SyntaxText.IndentationOf(block.Statements[0]),
-            { } block => SyntaxText.IndentationOf(block) + SyntaxText.IndentUnit,
-            null => SyntaxText.IndentationOf(lambda) + SyntaxText.IndentUnit,
-        };
+        var outer = SyntaxText.IndentationOf(lambda.Block ?? (SyntaxNode)lambda);
+        var indentation = lambda.Block is { Statements.Count: > 0 } filled ? SyntaxText.IndentationOf(filled.Statements[0]) : outer + SyntaxText.IndentUnit;
         var parsed = statements
-            .Select(s => SyntaxFactory.ParseStatement(SyntaxText.Indent(s, indentation, newLine) + newLine).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation))
+            .Select(s => SyntaxFactory.ParseStatement(SyntaxText.Indent(s, indentation, newLine) + newLine).WithAdditionalAnnotations(Formatter.Annotation))
             .ToArray();
         editor.ReplaceNode(lambda, (current, _) =>
         {
             var function = (AnonymousFunctionExpressionSyntax)current;
-            if (function.Block is { } block)
+            if (function.Block is { Statements.Count: > 0 } filledBlock)
             {
-                return function.WithBlock(block.AddStatements(parsed));
+                return function.WithBlock(filledBlock.AddStatements(parsed));
             }
 
-            if (function.ExpressionBody is not { } expression)
+            // An empty block or an expression body: a new block, with the expression as its first statement.
+            var eol = SyntaxFactory.EndOfLine(newLine);
+            var existing = new List<StatementSyntax>();
+            if (function.ExpressionBody is { } expression)
             {
-                return function;
+                existing.Add(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
+                    .WithLeadingTrivia(SyntaxFactory.Whitespace(indentation))
+                    .WithTrailingTrivia(eol));
             }
 
-            var existing = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
-            var body = SyntaxFactory.Block(new StatementSyntax[] { existing }.Concat(parsed))
-                .WithTrailingTrivia(expression.GetTrailingTrivia());
+            var closingTrivia = function.Block?.CloseBraceToken.TrailingTrivia ?? function.ExpressionBody?.GetTrailingTrivia() ?? default;
+            var body = SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(outer)).WithTrailingTrivia(eol),
+                SyntaxFactory.List(existing.Concat(parsed)),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(outer)).WithTrailingTrivia(closingTrivia));
             var withBlock = function switch
             {
-                SimpleLambdaExpressionSyntax simple => simple.WithArrowToken(simple.ArrowToken.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine))),
-                ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.WithArrowToken(parenthesized.ArrowToken.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine))),
+                SimpleLambdaExpressionSyntax simple => simple.WithArrowToken(simple.ArrowToken.WithTrailingTrivia(eol)),
+                ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.WithArrowToken(parenthesized.ArrowToken.WithTrailingTrivia(eol)),
                 _ => function,
             };
 
-            return withBlock
-                .WithExpressionBody(null)
-                .WithBlock(body)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            return withBlock.WithExpressionBody(null).WithBlock(body);
         });
     }
 }

@@ -96,7 +96,7 @@ internal static class PipelineInsertionFix
 
     /// <summary>
     /// Applies the service registration plan with <paramref name="statements"/> (C# statement text written from column 0, one per
-    /// element), indented to the insertion point. Qualified names in the statements are simplified where their namespace is imported.
+    /// element), indented to the insertion point.
     /// </summary>
     public static void ApplyServices(DocumentEditor editor, SyntaxNode root, Diagnostic diagnostic, IReadOnlyList<string> statements)
     {
@@ -110,7 +110,7 @@ internal static class PipelineInsertionFix
         var newLine = SyntaxText.NewLine(root);
         var indentation = mode == ServicesInsertionMode.After ? SyntaxText.IndentationOf(target) : SyntaxText.IndentationOf(target) + SyntaxText.IndentUnit;
         var parsed = statements
-            .Select(s => Annotate(SyntaxFactory.ParseStatement(SyntaxText.Indent(s, indentation, newLine) + newLine)).WithAdditionalAnnotations(Simplifier.Annotation))
+            .Select(s => Annotate(SyntaxFactory.ParseStatement(SyntaxText.Indent(s, indentation, newLine) + newLine)))
             .ToList();
         switch (mode)
         {

@@ -10,9 +10,13 @@ namespace ApiGuard.CodeFixes.Infrastructure;
 /// <summary>Adds a <c>using</c> directive a fix needs, only when the namespace is not already in scope (global usings included).</summary>
 internal static class UsingDirectives
 {
-    /// <summary>Whether <paramref name="typeName"/> of <paramref name="namespaceName"/> binds at <paramref name="position"/> without qualification.</summary>
+    /// <summary>Whether <paramref name="typeName"/> binds at <paramref name="position"/> without qualification, to <paramref name="namespaceName"/> only.</summary>
     public static bool IsInScope(SemanticModel model, int position, string namespaceName, string typeName)
-        => model.LookupNamespacesAndTypes(position, name: typeName).Any(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
+    {
+        // Every type of that name in scope must be the one meant (a generic twin of the same namespace is fine, a clash is not).
+        var found = model.LookupNamespacesAndTypes(position, name: typeName);
+        return found.Length > 0 && found.All(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
+    }
 
     /// <summary>
     /// Adds <c>using <paramref name="namespaceName"/>;</c> to the document: System namespaces first, then ordinal order. A file

@@ -69,7 +69,8 @@ public sealed class RateLimitPolicyUndefinedCodeFixProvider : CodeFixProvider
 
             var options = group.First().Properties[RateLimitPolicyUndefinedAnalyzer.OptionsParameterProperty]!;
             var names = group.Select(d => d.Properties[RateLimitPolicyUndefinedAnalyzer.PolicyNameProperty]!).Distinct(StringComparer.Ordinal);
-            LambdaBodies.Append(editor, lambda, names.Select(n => RateLimiterCode.PolicySkeleton(options, n, limits, newLine)).ToList(), newLine);
+            var qualifiers = Qualifiers.At(model, lambda.SpanStart);
+            LambdaBodies.Append(editor, lambda, names.Select(n => RateLimiterCode.PolicySkeleton(options, n, limits, qualifiers, newLine)).ToList(), newLine);
             needsUsing |= !UsingDirectives.IsInScope(model, lambda.SpanStart, RateLimiterCode.PoliciesNamespace, RateLimiterCode.PoliciesProbeType);
         }
 

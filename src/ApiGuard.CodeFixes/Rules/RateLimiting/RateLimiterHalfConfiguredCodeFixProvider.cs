@@ -95,7 +95,8 @@ public sealed class RateLimiterHalfConfiguredCodeFixProvider : CodeFixProvider
                     break;
 
                 case AddRateLimiterKey when done.Add(PlanLocation(diagnostic, PipelineInsertion.ServicesLocationKey)):
-                    PipelineInsertionFix.ApplyServices(editor, root, diagnostic, new[] { RateLimiterCode.AddRateLimiter(PipelineInsertionFix.Services(diagnostic), limits, newLine) });
+                    var names = Qualifiers.At(model, diagnostic.Location.SourceSpan.Start);
+                    PipelineInsertionFix.ApplyServices(editor, root, diagnostic, new[] { RateLimiterCode.AddRateLimiter(PipelineInsertionFix.Services(diagnostic), limits, names, newLine) });
                     needsUsing |= !UsingDirectives.IsInScope(model, diagnostic.Location.SourceSpan.Start, RateLimiterCode.LimitersNamespace, RateLimiterCode.LimitersProbeType);
                     break;
 
@@ -104,7 +105,7 @@ public sealed class RateLimiterHalfConfiguredCodeFixProvider : CodeFixProvider
                         && LambdaBodies.ParameterName(lambda) is { } options)
                     {
                         var withStatusCode = diagnostic.Properties.TryGetValue(RateLimiterHalfConfiguredAnalyzer.AddRejectionStatusCodeProperty, out var add) && add == "true";
-                        LambdaBodies.Append(editor, lambda, RateLimiterCode.GlobalLimiter(options, withStatusCode, limits, newLine), newLine);
+                        LambdaBodies.Append(editor, lambda, RateLimiterCode.GlobalLimiter(options, withStatusCode, limits, Qualifiers.At(model, lambda.SpanStart), newLine), newLine);
                         needsUsing |= !UsingDirectives.IsInScope(model, lambda.SpanStart, RateLimiterCode.LimitersNamespace, RateLimiterCode.LimitersProbeType);
                     }
 

@@ -58,7 +58,8 @@ public sealed class RateLimitingMissingCodeFixProvider : CodeFixProvider
         var needsUsing = false;
         foreach (var diagnostic in diagnostics)
         {
-            PipelineInsertionFix.ApplyServices(editor, root, diagnostic, new[] { RateLimiterCode.AddRateLimiter(PipelineInsertionFix.Services(diagnostic), limits, newLine) });
+            var names = Qualifiers.At(model, diagnostic.Location.SourceSpan.Start);
+            PipelineInsertionFix.ApplyServices(editor, root, diagnostic, new[] { RateLimiterCode.AddRateLimiter(PipelineInsertionFix.Services(diagnostic), limits, names, newLine) });
             PipelineInsertionFix.Apply(editor, root, diagnostic, new[] { PipelineInsertionFix.App(diagnostic) + ".UseRateLimiter();" });
             needsUsing |= !UsingDirectives.IsInScope(model, diagnostic.Location.SourceSpan.Start, RateLimiterCode.LimitersNamespace, RateLimiterCode.LimitersProbeType);
         }

@@ -517,4 +517,60 @@ public partial class AG0601RateLimitingMissingTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Fix_WithoutImplicitUsings_QualifiesFrameworkTypes()
+    {
+        var test = VerifyCS.Create("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Contoso.Admin;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRouting();
+                }
+
+                public void {|AG0601:Configure|}(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(e => e.MapGet("/", () => "hi"));
+                }
+            }
+            """, """
+            using System.Threading.RateLimiting;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Contoso.Admin;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRouting();
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status429TooManyRequests;
+                        options.GlobalLimiter = PartitionedRateLimiter.Create<Microsoft.AspNetCore.Http.HttpContext, string>(context =>
+                            RateLimitPartition.GetFixedWindowLimiter(
+                                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                                _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = System.TimeSpan.FromSeconds(60) }));
+                    });
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseRateLimiter();
+                    app.UseEndpoints(e => e.MapGet("/", () => "hi"));
+                }
+            }
+            """);
+        test.ImplicitUsings = false;
+        return test.RunAsync();
+    }
 }
