@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ApiGuard.CodeFixes.Infrastructure;
 
@@ -223,7 +222,7 @@ internal static class PipelineInsertionFix
         {
             var declaration = (MethodDeclarationSyntax)current;
             var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(PipelineInsertion.EnvironmentParameterName))
-                .WithType(SyntaxFactory.ParseTypeName("Microsoft.AspNetCore.Hosting.IWebHostEnvironment").WithAdditionalAnnotations(Simplifier.Annotation));
+                .WithType(SyntaxFactory.ParseTypeName("Microsoft.AspNetCore.Hosting.IWebHostEnvironment").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
             return declaration.AddParameterListParameters(parameter);
         });
     }
