@@ -124,7 +124,7 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
         var changed = editor.GetChangedDocument();
         if (fromConfiguration is not null && !ConfigurationLookup.IsBinderInScope(model, target.SpanStart, types))
         {
-            changed = await AddUsingAsync(changed, "Microsoft.Extensions.Configuration", cancellationToken).ConfigureAwait(false);
+            changed = await UsingDirectives.AddAsync(changed, "Microsoft.Extensions.Configuration", cancellationToken).ConfigureAwait(false);
         }
 
         return changed;
@@ -229,25 +229,5 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
         }
 
         return null;
-    }
-
-    private static async Task<Document> AddUsingAsync(Document document, string namespaceName, CancellationToken cancellationToken)
-    {
-        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
-            || root.Usings.Any(u => u.Name?.ToString() == namespaceName))
-        {
-            return document;
-        }
-
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Formatter.Annotation);
-        var usings = root.Usings;
-        var index = 0;
-        while (index < usings.Count && string.CompareOrdinal(usings[index].Name?.ToString(), namespaceName) < 0 && usings[index].Alias is null && usings[index].StaticKeyword.RawKind == 0)
-        {
-            index++;
-        }
-
-        var newRoot = root.WithUsings(usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.EndOfLine(SyntaxText.NewLine(root)))));
-        return document.WithSyntaxRoot(newRoot);
     }
 }

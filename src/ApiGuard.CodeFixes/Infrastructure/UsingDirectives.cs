@@ -1,0 +1,56 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ApiGuard.CodeFixes.Infrastructure;
+
+/// <summary>Adds a using directive when a fix writes code that needs it (extension methods cannot be simplified into scope).</summary>
+internal static class UsingDirectives
+{
+    /// <summary>Whether the type named <paramref name="typeName"/> in <paramref name="namespaceName"/> is in scope at <paramref name="position"/>.</summary>
+    public static bool IsInScope(SemanticModel model, int position, string namespaceName, string typeName)
+        => model.LookupNamespacesAndTypes(position, name: typeName)
+            .Any(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
+
+    /// <summary>
+    /// Adds the using directive for the environment checks fixes write (<c>env.IsDevelopment()</c> is an extension method in
+    /// <c>Microsoft.Extensions.Hosting</c>) when it was not in scope at <paramref name="position"/> of the original document.
+    /// </summary>
+    public static Task<Document> EnsureHostingAsync(Document changed, SemanticModel original, int position, CancellationToken cancellationToken)
+        => IsInScope(original, position, "Microsoft.Extensions.Hosting", "HostEnvironmentEnvExtensions")
+            ? Task.FromResult(changed)
+            : AddAsync(changed, "Microsoft.Extensions.Hosting", cancellationToken);
+
+    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> to the document, in order, unless it is already there.</summary>
+    public static async Task<Document> AddAsync(Document document, string namespaceName, CancellationToken cancellationToken)
+    {
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+            || root.Usings.Any(u => u.Name?.ToString() == namespaceName))
+        {
+            return document;
+        }
+
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Formatter.Annotation);
+        var usings = root.Usings;
+        var index = 0;
+        while (index < usings.Count && string.CompareOrdinal(usings[index].Name?.ToString(), namespaceName) < 0 && usings[index].Alias is null && usings[index].StaticKeyword.RawKind == 0)
+        {
+            index++;
+        }
+
+        var newLine = SyntaxText.NewLine(root);
+        if (usings.Count == 0)
+        {
+            // The first using of the file: keep the file's leading comments first and leave a blank line before the code.
+            var first = root.GetLeadingTrivia();
+            var newRoot = root.WithLeadingTrivia(SyntaxFactory.TriviaList())
+                .WithUsings(SyntaxFactory.SingletonList(directive.WithLeadingTrivia(first).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine), SyntaxFactory.EndOfLine(newLine))));
+            return document.WithSyntaxRoot(newRoot);
+        }
+
+        return document.WithSyntaxRoot(root.WithUsings(usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)))));
+    }
+}
