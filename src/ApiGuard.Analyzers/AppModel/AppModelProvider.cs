@@ -352,6 +352,7 @@ internal sealed class AppModelProvider
                 var method = called.OriginalDefinition;
                 if (method.MethodKind == MethodKind.LocalFunction && localFunctions.TryGetValue(method, out var localFunction))
                 {
+                    Steps.Add(new AppStep(invocation, method, guard, branch, helpers, callSites));
                     Follow(method, localFunction.Body ?? (IOperation)localFunction, guard, branch, helpers, callSites, invocation, depth);
                     continue;
                 }
@@ -360,6 +361,8 @@ internal sealed class AppModelProvider
                 {
                     if (method.Locations.FirstOrDefault() is { IsInSource: true } && method.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension)
                     {
+                        // The helper call is a step too (rules match framework methods by symbol, so it never passes for one), then its body.
+                        Steps.Add(new AppStep(invocation, method, guard, branch, helpers, callSites));
                         var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken);
                         var helperBody = declaration is null ? null : _provider.Body(declaration, _cancellationToken);
                         if (helperBody is null)

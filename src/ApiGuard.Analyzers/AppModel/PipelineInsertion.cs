@@ -70,7 +70,23 @@ internal static class PipelineInsertion
         ImmutableDictionary<string, string?>.Builder properties,
         List<Location> additionalLocations,
         Func<AppStep, bool>? insertAfter = null)
+        => TryPlan(app, outsideDevelopment ? GuardKind.NonDevelopmentOnly : GuardKind.Always, insertBefore, properties, additionalLocations, insertAfter);
+
+    /// <summary>
+    /// Plans the insertion of a call that must run under <paramref name="guard"/>: <see cref="GuardKind.Always"/> (no guard),
+    /// <see cref="GuardKind.NonDevelopmentOnly"/> or <see cref="GuardKind.DevelopmentOnly"/> (an existing matching branch before the
+    /// insertion point, else a new guard).
+    /// </summary>
+    public static bool TryPlan(
+        WebAppModel app,
+        GuardKind guard,
+        Func<AppStep, bool> insertBefore,
+        ImmutableDictionary<string, string?>.Builder properties,
+        List<Location> additionalLocations,
+        Func<AppStep, bool>? insertAfter = null)
     {
+        var outsideDevelopment = guard == GuardKind.NonDevelopmentOnly;
+        var insideDevelopment = guard == GuardKind.DevelopmentOnly;
         if (app.Names.App is null || app.PipelineStatements.IsEmpty)
         {
             return false;
@@ -93,13 +109,13 @@ internal static class PipelineInsertion
 
         var limit = mode == InsertionMode.Before ? app.PipelineStatements.IndexOf(target) : app.PipelineStatements.IndexOf(target) + 1;
         string? condition = null;
-        if (outsideDevelopment)
+        if (outsideDevelopment || insideDevelopment)
         {
-            var block = app.PipelineGuardBlocks.LastOrDefault(b => app.PipelineStatements.IndexOf(b.Statement) < limit && OffersNonDevelopmentBranch(b));
+            var block = app.PipelineGuardBlocks.LastOrDefault(b => app.PipelineStatements.IndexOf(b.Statement) < limit && OffersBranch(b, guard));
             if (block is not null)
             {
                 target = block.Statement;
-                mode = block.WhenTrue == GuardKind.NonDevelopmentOnly ? InsertionMode.IntoTrue
+                mode = block.WhenTrue == guard ? InsertionMode.IntoTrue
                     : block.Statement.Else is null ? InsertionMode.AddElse
                     : InsertionMode.IntoElse;
             }
@@ -117,7 +133,7 @@ internal static class PipelineInsertion
                     properties[AddEnvironmentParameterKey] = "true";
                 }
 
-                condition = "!" + environment + ".IsDevelopment()";
+                condition = (outsideDevelopment ? "!" : string.Empty) + environment + ".IsDevelopment()";
             }
         }
 
@@ -188,11 +204,16 @@ internal static class PipelineInsertion
         return true;
     }
 
-    /// <summary>A branch that runs only outside Development: the true branch, or the else of a plain <c>if (IsDevelopment())</c>.</summary>
-    private static bool OffersNonDevelopmentBranch(GuardBlock block)
-        => block.WhenTrue == GuardKind.NonDevelopmentOnly
-            || (block.WhenTrue == GuardKind.DevelopmentOnly && block.WhenFalse == GuardKind.NonDevelopmentOnly
-                && block.Statement.Else?.Statement is null or BlockSyntax);
+    /// <summary>
+    /// A branch that runs only under <paramref name="guard"/>: the true branch, or the else of an <c>if</c> whose true branch is the
+    /// opposite (<c>if (IsDevelopment()) … else …</c>).
+    /// </summary>
+    private static bool OffersBranch(GuardBlock block, GuardKind guard)
+    {
+        var opposite = guard == GuardKind.DevelopmentOnly ? GuardKind.NonDevelopmentOnly : GuardKind.DevelopmentOnly;
+        return block.WhenTrue == guard
+            || (block.WhenTrue == opposite && block.WhenFalse == guard && block.Statement.Else?.Statement is null or BlockSyntax);
+    }
 
     private static bool IsRun(AppStep step)
         => step.Method is { Name: "Run" or "RunAsync" or "Start" or "StartAsync" } method

@@ -158,6 +158,29 @@ internal sealed class WebAppModel
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="node"/> sits in the entry body itself, not inside a lambda or local function there: only such code
+    /// can be moved to another statement of the entry body without losing the names it uses.
+    /// </summary>
+    public bool IsInEntryBody(SyntaxNode node)
+    {
+        var statement = PipelineStatements.Concat(ServiceStatements).FirstOrDefault(s => s.SyntaxTree == node.SyntaxTree && s.Span.Contains(node.Span));
+        if (statement is null)
+        {
+            return false;
+        }
+
+        for (var current = node.Parent; current is not null && current != statement; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool Reaches(StatementSyntax statement, AppStep step)
     {
         if (step.Syntax.SyntaxTree == statement.SyntaxTree && statement.Span.Contains(step.Syntax.Span))

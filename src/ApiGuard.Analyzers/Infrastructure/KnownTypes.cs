@@ -31,6 +31,8 @@ internal enum KnownType
     // Error handling.
     Microsoft_AspNetCore_Builder_DeveloperExceptionPageExtensions,
     Microsoft_AspNetCore_Builder_ExceptionHandlerExtensions,
+    Microsoft_AspNetCore_Builder_DatabaseErrorPageExtensions,
+    Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions,
 
     // Rate limiting.
     Microsoft_AspNetCore_Builder_RateLimiterServiceCollectionExtensions,
@@ -92,6 +94,8 @@ internal sealed class KnownTypes
 
         "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions",
         "Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions",
+        "Microsoft.AspNetCore.Builder.DatabaseErrorPageExtensions",
+        "Microsoft.AspNetCore.Builder.MigrationsEndPointExtensions",
 
         "Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions",
         "Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions",
@@ -119,6 +123,14 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy",
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions",
     };
+
+    /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
+    internal static readonly ImmutableHashSet<KnownType> FromPackages = ImmutableHashSet.Create(
+        KnownType.Microsoft_AspNetCore_Builder_DatabaseErrorPageExtensions,
+        KnownType.Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions,
+        KnownType.AspNetCoreRateLimit_MiddlewareExtensions,
+        KnownType.AspNetCoreRateLimit_StartupExtensions,
+        KnownType.AspNetCoreRateLimit_RateLimitExtensions);
 
     private static readonly object Unresolved = new();
 

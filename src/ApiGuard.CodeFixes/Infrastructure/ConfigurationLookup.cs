@@ -22,13 +22,16 @@ internal static class ConfigurationLookup
 
         var enclosing = model.GetEnclosingSymbol(position);
         var inStaticContext = IsStaticContext(enclosing);
+        var owners = Owners(enclosing);
         ExpressionSyntax? viaProperty = null;
         foreach (var symbol in model.LookupSymbols(position))
         {
             var type = symbol switch
             {
-                ILocalSymbol local when IsDeclaredBefore(local, position) => local.Type,
-                IParameterSymbol parameter => parameter.Type,
+                // Locals and parameters only of the method (or enclosing lambdas) the position is in: a class in a file with
+                // top-level statements sees the top-level locals, but may not use them (CS8801).
+                ILocalSymbol local when IsDeclaredBefore(local, position) && owners.Contains(local.ContainingSymbol) => local.Type,
+                IParameterSymbol parameter when owners.Contains(parameter.ContainingSymbol) => parameter.Type,
                 IFieldSymbol field when field.IsStatic || !inStaticContext => field.Type,
                 IPropertySymbol member when (member.IsStatic || !inStaticContext) && member.GetMethod is not null => member.Type,
                 _ => null,
@@ -62,6 +65,22 @@ internal static class ConfigurationLookup
         var binder = types.Get(KnownType.Microsoft_Extensions_Configuration_ConfigurationBinder);
         return binder is not null
             && model.LookupNamespacesAndTypes(position, name: "ConfigurationBinder").Any(t => SymbolEqualityComparer.Default.Equals(t, binder));
+    }
+
+    /// <summary>The enclosing member and the lambdas and local functions around the position.</summary>
+    private static HashSet<ISymbol> Owners(ISymbol? enclosing)
+    {
+        var owners = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        for (var current = enclosing; current is IMethodSymbol method; current = current.ContainingSymbol)
+        {
+            owners.Add(method);
+            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+            {
+                break;
+            }
+        }
+
+        return owners;
     }
 
     private static bool IsDeclaredBefore(ILocalSymbol local, int position)

@@ -23,8 +23,11 @@ internal static class PipelineInsertionFix
     /// <summary>The app expression the plan was made for (<c>app</c>).</summary>
     public static string App(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(PipelineInsertion.AppKey, out var app) && app is not null ? app : "app";
 
-    /// <summary>Applies the plan with <paramref name="statements"/> (C# statement text, one per element).</summary>
-    public static void Apply(DocumentEditor editor, SyntaxNode root, Diagnostic diagnostic, IReadOnlyList<string> statements)
+    /// <summary>
+    /// Applies the plan with <paramref name="statements"/> (C# statement text, one per element). With <paramref name="otherBranch"/>,
+    /// a guarded insertion also puts those statements on the guard's other branch (for example an exception handler outside Development).
+    /// </summary>
+    public static void Apply(DocumentEditor editor, SyntaxNode root, Diagnostic diagnostic, IReadOnlyList<string> statements, IReadOnlyList<string>? otherBranch = null)
     {
         if (!HasPlan(diagnostic)
             || !Enum.TryParse<InsertionMode>(diagnostic.Properties[PipelineInsertion.ModeKey], out var mode)
@@ -35,6 +38,7 @@ internal static class PipelineInsertionFix
 
         var newLine = SyntaxText.NewLine(root);
         var parsed = statements.Select(s => Annotate(SyntaxFactory.ParseStatement(s + newLine))).ToList();
+        var other = (otherBranch ?? Array.Empty<string>()).Select(s => Annotate(SyntaxFactory.ParseStatement(s + newLine))).ToList();
         switch (mode)
         {
             case InsertionMode.Before:
@@ -42,6 +46,11 @@ internal static class PipelineInsertionFix
                 {
                     // A new guard block, followed by a blank line as in the templates.
                     var text = "if (" + condition + ")" + newLine + "{" + newLine + string.Concat(statements.Select(s => s + newLine)) + "}" + newLine;
+                    if (otherBranch is { Count: > 0 })
+                    {
+                        text += "else" + newLine + "{" + newLine + string.Concat(otherBranch.Select(s => s + newLine)) + "}" + newLine;
+                    }
+
                     var guard = SyntaxFactory.ParseStatement(text);
                     guard = guard.WithTrailingTrivia(guard.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(newLine)));
                     parsed = new List<StatementSyntax> { Annotate(guard) };
@@ -63,7 +72,10 @@ internal static class PipelineInsertionFix
                 editor.ReplaceNode(target, (current, _) =>
                 {
                     var ifStatement = (IfStatementSyntax)current;
-                    return ifStatement.WithStatement(Append(ifStatement.Statement, parsed));
+                    ifStatement = ifStatement.WithStatement(Append(ifStatement.Statement, parsed));
+                    return other.Count == 0 ? ifStatement
+                        : ifStatement.Else is null ? ifStatement.WithElse(Annotate(SyntaxFactory.ElseClause(SyntaxFactory.Block(other))))
+                        : ifStatement.WithElse(ifStatement.Else.WithStatement(Append(ifStatement.Else.Statement, other)));
                 });
                 break;
 
@@ -71,7 +83,13 @@ internal static class PipelineInsertionFix
                 editor.ReplaceNode(target, (current, _) =>
                 {
                     var ifStatement = (IfStatementSyntax)current;
-                    return ifStatement.Else is null ? ifStatement : ifStatement.WithElse(ifStatement.Else.WithStatement(Append(ifStatement.Else.Statement, parsed)));
+                    if (ifStatement.Else is null)
+                    {
+                        return ifStatement;
+                    }
+
+                    ifStatement = ifStatement.WithElse(ifStatement.Else.WithStatement(Append(ifStatement.Else.Statement, parsed)));
+                    return other.Count == 0 ? ifStatement : ifStatement.WithStatement(Append(ifStatement.Statement, other));
                 });
                 break;
 
@@ -79,7 +97,8 @@ internal static class PipelineInsertionFix
                 editor.ReplaceNode(target, (current, _) =>
                 {
                     var ifStatement = (IfStatementSyntax)current;
-                    return ifStatement.WithElse(Annotate(SyntaxFactory.ElseClause(SyntaxFactory.Block(parsed))));
+                    ifStatement = ifStatement.WithElse(Annotate(SyntaxFactory.ElseClause(SyntaxFactory.Block(parsed))));
+                    return other.Count == 0 ? ifStatement : ifStatement.WithStatement(Append(ifStatement.Statement, other));
                 });
                 break;
         }
@@ -211,7 +230,7 @@ internal static class PipelineInsertionFix
             : Annotate(SyntaxFactory.Block(new[] { branch.WithoutTrivia() }.Concat(statements)));
 
     /// <summary>Adds <c>IWebHostEnvironment env</c> to the method that holds <paramref name="statement"/> (Startup.Configure).</summary>
-    private static void AddEnvironmentParameter(DocumentEditor editor, StatementSyntax statement)
+    public static void AddEnvironmentParameter(DocumentEditor editor, StatementSyntax statement)
     {
         if (statement.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {

@@ -86,8 +86,8 @@ internal readonly struct Qualifiers
 
     public static Qualifiers At(SemanticModel model, int position)
         => new(
-            UsingDirectives.IsInScope(model, position, "Microsoft.AspNetCore.Http", "HttpContext") && UsingDirectives.IsInScope(model, position, "Microsoft.AspNetCore.Http", "StatusCodes")
+            UsingDirectives.BindsOnlyTo(model, position, "Microsoft.AspNetCore.Http", "HttpContext") && UsingDirectives.BindsOnlyTo(model, position, "Microsoft.AspNetCore.Http", "StatusCodes")
                 ? string.Empty
                 : "Microsoft.AspNetCore.Http.",
-            UsingDirectives.IsInScope(model, position, "System", "TimeSpan") ? string.Empty : "System.");
+            UsingDirectives.BindsOnlyTo(model, position, "System", "TimeSpan") ? string.Empty : "System.");
 }

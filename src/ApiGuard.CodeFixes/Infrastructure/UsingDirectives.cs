@@ -7,20 +7,37 @@ using Microsoft.CodeAnalysis.Formatting;
 
 namespace ApiGuard.CodeFixes.Infrastructure;
 
-/// <summary>Adds a <c>using</c> directive a fix needs, only when the namespace is not already in scope (global usings included).</summary>
+/// <summary>Adds a using directive when a fix writes code that needs it (extension methods cannot be simplified into scope).</summary>
 internal static class UsingDirectives
 {
-    /// <summary>Whether <paramref name="typeName"/> binds at <paramref name="position"/> without qualification, to <paramref name="namespaceName"/> only.</summary>
+    /// <summary>Whether the type named <paramref name="typeName"/> in <paramref name="namespaceName"/> is in scope at <paramref name="position"/>.</summary>
     public static bool IsInScope(SemanticModel model, int position, string namespaceName, string typeName)
+        => model.LookupNamespacesAndTypes(position, name: typeName)
+            .Any(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
+
+    /// <summary>
+    /// Whether the simple name <paramref name="typeName"/> binds at <paramref name="position"/> to types of <paramref name="namespaceName"/>
+    /// only (a generic twin of the same namespace is fine, a type of that name from another namespace is not), so a fix may write it unqualified.
+    /// </summary>
+    public static bool BindsOnlyTo(SemanticModel model, int position, string namespaceName, string typeName)
     {
-        // Every type of that name in scope must be the one meant (a generic twin of the same namespace is fine, a clash is not).
         var found = model.LookupNamespacesAndTypes(position, name: typeName);
         return found.Length > 0 && found.All(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
     }
 
     /// <summary>
-    /// Adds <c>using <paramref name="namespaceName"/>;</c> to the document: System namespaces first, then ordinal order. A file
-    /// header (comments up to the first blank line) stays at the top.
+    /// Adds the using directive for the environment checks fixes write (<c>env.IsDevelopment()</c> is an extension method in
+    /// <c>Microsoft.Extensions.Hosting</c>) when it was not in scope at <paramref name="position"/> of the original document.
+    /// </summary>
+    public static Task<Document> EnsureHostingAsync(Document changed, SemanticModel original, int position, CancellationToken cancellationToken)
+        => IsInScope(original, position, "Microsoft.Extensions.Hosting", "HostEnvironmentEnvExtensions")
+            ? Task.FromResult(changed)
+            : AddAsync(changed, "Microsoft.Extensions.Hosting", cancellationToken);
+
+    /// <summary>
+    /// Adds <c>using <paramref name="namespaceName"/>;</c> to the document unless it is already there: after global usings, System
+    /// namespaces first (<c>dotnet_sort_system_directives_first</c>), then in ordinal order, before aliases and static usings. A file
+    /// header comment stays at the top.
     /// </summary>
     public static async Task<Document> AddAsync(Document document, string namespaceName, CancellationToken cancellationToken)
     {
@@ -30,23 +47,16 @@ internal static class UsingDirectives
             return document;
         }
 
-        var newLine = SyntaxFactory.EndOfLine(SyntaxText.NewLine(root));
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName))
-            .WithTrailingTrivia(newLine)
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Formatter.Annotation);
         var usings = root.Usings;
+        var newLine = SyntaxText.NewLine(root);
         if (usings.Count == 0)
         {
-            // Before the first member; a header comment separated by a blank line stays above the directive.
-            var leading = root.GetLeadingTrivia();
-            var split = HeaderLength(leading);
-            directive = directive
-                .WithLeadingTrivia(leading.Take(split))
-                .WithTrailingTrivia(newLine, newLine);
-            var rest = SyntaxFactory.TriviaList(leading.Skip(split));
-            var first = root.GetFirstToken(includeZeroWidth: true);
-            root = root.ReplaceToken(first, first.WithLeadingTrivia(rest));
-            return document.WithSyntaxRoot(root.WithUsings(SyntaxFactory.SingletonList(directive)));
+            // The first using of the file: keep the file's leading comments first and leave a blank line before the code.
+            var first = root.GetLeadingTrivia();
+            var newRoot = root.WithLeadingTrivia(SyntaxFactory.TriviaList())
+                .WithUsings(SyntaxFactory.SingletonList(directive.WithLeadingTrivia(first).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine), SyntaxFactory.EndOfLine(newLine))));
+            return document.WithSyntaxRoot(newRoot);
         }
 
         var index = 0;
@@ -55,9 +65,10 @@ internal static class UsingDirectives
             index++;
         }
 
+        directive = directive.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine));
         if (index == 0)
         {
-            // The header comment belongs to the file, not to the directive that used to be first.
+            // The header comment belongs to the file, not to the directive that used to come first.
             directive = directive.WithLeadingTrivia(usings[0].GetLeadingTrivia());
             usings = usings.Replace(usings[0], usings[0].WithoutLeadingTrivia());
         }
@@ -65,21 +76,7 @@ internal static class UsingDirectives
         return document.WithSyntaxRoot(root.WithUsings(usings.Insert(index, directive)));
     }
 
-    /// <summary>How many leading trivia form the file header: everything up to and including the last blank line.</summary>
-    private static int HeaderLength(SyntaxTriviaList leading)
-    {
-        for (var i = leading.Count - 1; i > 0; i--)
-        {
-            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia) && leading[i - 1].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>Orders an existing directive against <paramref name="namespaceName"/>: global usings first, System first, then ordinal; aliases and static usings last.</summary>
+    /// <summary>Orders an existing directive against <paramref name="namespaceName"/>: negative when the existing one comes first.</summary>
     private static int Compare(UsingDirectiveSyntax existing, string namespaceName)
     {
         if (existing.GlobalKeyword.RawKind != 0)
@@ -93,8 +90,8 @@ internal static class UsingDirectives
         }
 
         var name = existing.Name?.ToString() ?? string.Empty;
-        var bySystem = IsSystem(name).CompareTo(IsSystem(namespaceName));
-        return bySystem != 0 ? -bySystem : string.CompareOrdinal(name, namespaceName);
+        var bySystem = IsSystem(namespaceName).CompareTo(IsSystem(name));
+        return bySystem != 0 ? bySystem : string.CompareOrdinal(name, namespaceName);
     }
 
     private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);

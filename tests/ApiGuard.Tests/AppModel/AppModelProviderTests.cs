@@ -357,7 +357,7 @@ public class AppModelProviderTests
         Assert.Equal(
             new[]
             {
-                "AddHsts[Always] via AddApiServices", "AddRateLimiter[Always]", "AddFixedWindowLimiter[Always]", "AddHttpLogging[DevelopmentOnly]",
+                "AddApiServices[Always]", "AddHsts[Always] via AddApiServices", "AddRateLimiter[Always]", "AddFixedWindowLimiter[Always]", "AddHttpLogging[DevelopmentOnly]",
                 "UseDeveloperExceptionPage[DevelopmentOnly]", "UseRouting[Always]", "UseRateLimiter[Always]", "UseEndpoints[Always]", "MapControllers[Always]",
                 "UseHttpLogging[DevelopmentOnly]",
             },

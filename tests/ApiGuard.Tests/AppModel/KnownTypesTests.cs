@@ -20,7 +20,7 @@ public class KnownTypesTests
     public void EveryKnownType_ResolvesAgainstAspNetCore(AspNetCoreVersion version)
     {
         var types = KnownTypes.GetOrCreate(AnalyzerRunner.Compile(new[] { ("/Empty.cs", string.Empty) }, version, withImplicitUsings: false));
-        Assert.All(Enum.GetValues<KnownType>(), t => Assert.NotNull(types.Get(t)));
+        Assert.All(Enum.GetValues<KnownType>().Where(t => !KnownTypes.FromPackages.Contains(t)), t => Assert.NotNull(types.Get(t)));
         Assert.True(types.IsAspNetCoreApp);
     }
 

@@ -18,6 +18,9 @@ builder.Services.AddCors(options =>
 // AG0101: the pipeline below never calls UseHsts() outside Development.
 var app = builder.Build();
 
+// AG0401: the developer exception page shows stack traces and configuration to every client, in production too.
+app.UseDeveloperExceptionPage();
+
 app.UseCors("Public");
 
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))

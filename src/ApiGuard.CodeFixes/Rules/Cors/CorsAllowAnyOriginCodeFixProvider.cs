@@ -34,7 +34,7 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.CorsAllowAnyOrigin, RuleIds.CorsAnyOriginWithCredentials);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Instance;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -70,23 +70,58 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
     }
 
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, PermissiveOriginForm form, bool narrow, CancellationToken cancellationToken)
+        => await FixDocumentAsync(document, new[] { (diagnostic, form) }, narrow, cancellationToken).ConfigureAwait(false) ?? document;
+
+    /// <summary>
+    /// Applies the fix for every diagnostic with one editor on one root, so that Fix All composes the edits instead of merging text
+    /// diffs (which drops neighbouring fixes as conflicts).
+    /// </summary>
+    private static async Task<Document?> FixDocumentAsync(Document document, IEnumerable<(Diagnostic Diagnostic, PermissiveOriginForm Form)> fixes, bool narrow, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
         {
-            return document;
-        }
-
-        var target = FindExact(root, diagnostic.AdditionalLocations[0]);
-        if (target is null)
-        {
-            return document;
+            return null;
         }
 
         var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree);
         var types = KnownTypes.GetOrCreate(model.Compilation);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var needsBinder = false;
+        var changed = false;
+        foreach (var (diagnostic, form) in fixes)
+        {
+            if (Fix(editor, root, model, types, options, diagnostic, form, narrow, ref needsBinder))
+            {
+                changed = true;
+            }
+        }
+
+        if (!changed)
+        {
+            return null;
+        }
+
+        var result = editor.GetChangedDocument();
+        return needsBinder ? await UsingDirectives.AddAsync(result, "Microsoft.Extensions.Configuration", cancellationToken).ConfigureAwait(false) : result;
+    }
+
+    private static bool Fix(
+        DocumentEditor editor,
+        SyntaxNode root,
+        SemanticModel model,
+        KnownTypes types,
+        Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options,
+        Diagnostic diagnostic,
+        PermissiveOriginForm form,
+        bool narrow,
+        ref bool needsBinder)
+    {
+        if (diagnostic.AdditionalLocations.Count == 0 || FindExact(root, diagnostic.AdditionalLocations[0]) is not { } target)
+        {
+            return false;
+        }
 
         // Narrow first: these calls may contain the permissive call (a fluent chain), and the compute overloads compose.
         if (narrow)
@@ -118,16 +153,49 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
                 break;
 
             default:
-                return document;
+                return false;
         }
 
-        var changed = editor.GetChangedDocument();
-        if (fromConfiguration is not null && !ConfigurationLookup.IsBinderInScope(model, target.SpanStart, types))
+        needsBinder |= fromConfiguration is not null && !ConfigurationLookup.IsBinderInScope(model, target.SpanStart, types);
+        return true;
+    }
+
+    /// <summary>Fix All: one editor per document, with the fix (narrowing or not) the user picked.</summary>
+    private sealed class DocumentFixAll : FixAllProvider
+    {
+        public static readonly DocumentFixAll Instance = new();
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
+            => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            changed = await AddUsingAsync(changed, "Microsoft.Extensions.Configuration", cancellationToken).ConfigureAwait(false);
-        }
+            var narrow = fixAllContext.CodeActionEquivalenceKey?.EndsWith(".UseTrustedOriginsAndNarrow", StringComparison.Ordinal) == true;
+            var documents = fixAllContext.Scope switch
+            {
+                FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+                FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+                FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                _ => Array.Empty<Document>(),
+            };
 
-        return changed;
+            var solution = fixAllContext.Solution;
+            foreach (var document in documents)
+            {
+                var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                var fixes = diagnostics
+                    .Where(d => fixAllContext.CodeActionEquivalenceKey is null || fixAllContext.CodeActionEquivalenceKey.StartsWith(d.Id + ".", StringComparison.Ordinal))
+                    .Select(d => (Diagnostic: d, Form: d.Properties.TryGetValue(CorsAllowAnyOriginAnalyzer.FormProperty, out var text) && Enum.TryParse<PermissiveOriginForm>(text, out var form) ? form : PermissiveOriginForm.None))
+                    .Where(f => f.Form != PermissiveOriginForm.None)
+                    .ToList();
+                if (fixes.Count > 0 && await FixDocumentAsync(document, fixes, narrow, fixAllContext.CancellationToken).ConfigureAwait(false) is { } fixedDocument)
+                {
+                    solution = solution.WithDocumentSyntaxRoot(document.Id, (await fixedDocument.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false))!);
+                }
+            }
+
+            return CodeAction.Create("Allow only trusted origins", _ => Task.FromResult(solution), fixAllContext.CodeActionEquivalenceKey);
+        }
     }
 
     /// <summary><c>config.GetSection("key").Get&lt;string[]&gt;() ?? System.Array.Empty&lt;string&gt;()</c>: no configured origins means none allowed.</summary>
@@ -136,7 +204,9 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
         var empty = systemImported ? "Array.Empty<string>()" : "System.Array.Empty<string>()";
         var expression = SyntaxFactory.ParseExpression(
             configuration.ToString() + ".GetSection(" + SyntaxFactory.Literal(key).ToString() + ").Get<string[]>() ?? " + empty);
-        return expression.WithAdditionalAnnotations(Formatter.Annotation);
+        // No formatter annotation: the parsed expression is already spaced, and formatting would widen the change to the
+        // surrounding lines, which makes Fix All drop neighbouring fixes as conflicts.
+        return expression;
     }
 
     /// <summary>Whether <c>Array</c> binds to <c>System.Array</c> at <paramref name="position"/>.</summary>
@@ -229,25 +299,5 @@ public sealed class CorsAllowAnyOriginCodeFixProvider : CodeFixProvider
         }
 
         return null;
-    }
-
-    private static async Task<Document> AddUsingAsync(Document document, string namespaceName, CancellationToken cancellationToken)
-    {
-        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
-            || root.Usings.Any(u => u.Name?.ToString() == namespaceName))
-        {
-            return document;
-        }
-
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Formatter.Annotation);
-        var usings = root.Usings;
-        var index = 0;
-        while (index < usings.Count && string.CompareOrdinal(usings[index].Name?.ToString(), namespaceName) < 0 && usings[index].Alias is null && usings[index].StaticKeyword.RawKind == 0)
-        {
-            index++;
-        }
-
-        var newRoot = root.WithUsings(usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.EndOfLine(SyntaxText.NewLine(root)))));
-        return document.WithSyntaxRoot(newRoot);
     }
 }

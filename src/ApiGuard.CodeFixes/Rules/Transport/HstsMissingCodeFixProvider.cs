@@ -54,6 +54,9 @@ public sealed class HstsMissingCodeFixProvider : CodeFixProvider
         }
 
         PipelineInsertionFix.Apply(editor, root, diagnostic, new[] { PipelineInsertionFix.App(diagnostic) + ".UseHsts();" });
-        return editor.GetChangedDocument();
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is null || !diagnostic.Properties.ContainsKey(ApiGuard.Analyzers.AppModel.PipelineInsertion.ConditionKey)
+            ? editor.GetChangedDocument()
+            : await UsingDirectives.EnsureHostingAsync(editor.GetChangedDocument(), model, diagnostic.AdditionalLocations[diagnostic.AdditionalLocations.Count - 1].SourceSpan.Start, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -295,4 +295,26 @@ public partial class AG0201CorsAllowAnyOriginTests
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FixAll_FromConfiguration_FixesEveryPolicy()
+        => VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("One", p => p.{|AG0201:AllowAnyOrigin()|}.AllowAnyMethod());
+                options.AddPolicy("Two", p => p.{|AG0201:WithOrigins("*")|});
+                options.AddPolicy("Three", p => p.{|AG0201:SetIsOriginAllowed(_ => true)|});
+            });
+            builder.Build().Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("One", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>()).AllowAnyMethod());
+                options.AddPolicy("Two", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>()));
+                options.AddPolicy("Three", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? Array.Empty<string>()));
+            });
+            builder.Build().Run();
+            """);
 }

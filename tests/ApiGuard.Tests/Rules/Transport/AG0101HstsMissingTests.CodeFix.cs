@@ -257,4 +257,20 @@ public partial class AG0101HstsMissingTests
                 }
             }
             """);
+
+    [Fact]
+    public async Task UseHstsChainedInDevelopment_OffersNoFixThatWouldDropOtherMiddleware()
+    {
+        // Moving `app.UseDeveloperExceptionPage().UseHsts();` would move the developer page too: the diagnostic carries no move.
+        const string Source = """
+            var app = WebApplication.Create(args);
+            if (app.Environment.IsDevelopment())
+            {
+                {|AG0101:app.UseDeveloperExceptionPage().UseHsts()|};
+            }
+
+            app.Run();
+            """;
+        await VerifyCS.VerifyCodeFixAsync(Source, Source);
+    }
 }
