@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using ApiGuard.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace ApiGuard.Tests.Corpus;
@@ -7,6 +10,7 @@ namespace ApiGuard.Tests.Corpus;
 /// <summary>
 /// Realistic apps: every file under Corpus/Secure (and the SecureApi sample) gives no ApiGuard diagnostic; every file under
 /// Corpus/Vulnerable gives exactly the IDs listed on its first line (<c>// expect: AG0201 AG0202 …</c>, in source order).
+/// A folder under Corpus/Secure is one app of several files, with the options of its <c>.globalconfig</c> when it has one.
 /// </summary>
 public class CorpusTests
 {
@@ -18,6 +22,11 @@ public class CorpusTests
         foreach (var file in Directory.GetFiles(CorpusFolder("Secure"), "*.cs").Order(StringComparer.Ordinal))
         {
             files.Add(Path.GetFileName(file));
+        }
+
+        foreach (var folder in Directory.GetDirectories(CorpusFolder("Secure")).Order(StringComparer.Ordinal))
+        {
+            files.Add(Path.GetFileName(folder));
         }
 
         return files;
@@ -62,7 +71,7 @@ public class CorpusTests
     }
 
     /// <summary>The rules the insecure sample shows, each exactly once.</summary>
-    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0201", "AG0202", "AG0401" };
+    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0201", "AG0202", "AG0401", "AG0601", "AG0602", "AG0603" };
 
     [Fact]
     public async Task InsecureApiSample_ShowsEachRuleOnce()
@@ -73,9 +82,47 @@ public class CorpusTests
 
     private static async Task<IReadOnlyList<Diagnostic>> RunAsync(string path)
     {
-        var compilation = AnalyzerRunner.Compile(new[] { (path, File.ReadAllText(path)) });
+        var folder = Directory.Exists(path);
+        var files = folder ? Directory.GetFiles(path, "*.cs").Order(StringComparer.Ordinal).ToArray() : new[] { path };
+        var compilation = AnalyzerRunner.Compile(files.Select(f => (f, File.ReadAllText(f))));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The corpus file must compile: " + string.Join(Environment.NewLine, errors));
-        return await AnalyzerRunner.RunAsync(compilation);
+        var globalConfig = Path.Combine(path, ".globalconfig");
+        var options = folder && File.Exists(globalConfig)
+            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptionsProvider(File.ReadAllText(globalConfig)))
+            : null;
+        return await AnalyzerRunner.RunAsync(compilation, options);
+    }
+
+    /// <summary>The key/value lines of a <c>.globalconfig</c>, for every file and the compilation, as the SDK applies a global config.</summary>
+    private sealed class GlobalConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options;
+
+        public GlobalConfigOptionsProvider(string text)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is not ('#' or ';' or '[')))
+            {
+                var at = line.IndexOf('=', StringComparison.Ordinal);
+                if (at > 0)
+                {
+                    values[line.Substring(0, at).Trim()] = line.Substring(at + 1).Trim();
+                }
+            }
+
+            _options = new Options(values);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 }

@@ -1,5 +1,6 @@
 // A deliberately insecure API: every ApiGuard rule should find something here.
 // `dotnet build tests/Samples/InsecureApi` shows the findings; the end-to-end tests check them.
+using Microsoft.AspNetCore.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,17 @@ builder.Services.AddCors(options =>
         .AllowAnyHeader());
 });
 
+// AG0602: the limiter and its "orders" policy are registered, but UseRateLimiter() is never called, so nothing is limited.
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddFixedWindowLimiter("orders", limiter =>
+    {
+        limiter.PermitLimit = 100;
+        limiter.Window = TimeSpan.FromMinutes(1);
+    });
+});
+
 // AG0101: the pipeline below never calls UseHsts() outside Development.
 var app = builder.Build();
 
@@ -24,8 +36,33 @@ app.UseDeveloperExceptionPage();
 app.UseCors("Public");
 
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))
-    .RequireCors("Partners");
+    .RequireCors("Partners")
+    // AG0603: the policy above is called "orders"; no policy named "order" exists.
+    .RequireRateLimiting("order");
+
+// The internal admin API listens on its own port and is still configured through a Startup class (AdminStartup below).
+using var admin = Host.CreateDefaultBuilder(args)
+    .ConfigureWebHostDefaults(web => web.UseStartup<AdminStartup>().UseUrls("http://localhost:5100"))
+    .Build();
+await admin.StartAsync();
 
 app.Run();
 
 internal sealed record Order(int Id, string Status);
+
+internal sealed class AdminStartup
+{
+    public void ConfigureServices(IServiceCollection services) => services.AddRouting();
+
+    // AG0601: the admin endpoints are mapped, and nothing limits how often anyone can call them.
+    public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+    {
+        if (!env.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapGet("/admin/stats", () => Results.Ok(new { PendingOrders = 42 })));
+    }
+}

@@ -72,7 +72,7 @@ public sealed class RateLimitPolicyUndefinedAnalyzer : DiagnosticAnalyzer
 
         public ImmutableHashSet<string> Names { get; }
 
-        /// <summary>The options lambda of the compilation's only <c>AddRateLimiter</c> call, if there is exactly one.</summary>
+        /// <summary>The options lambda of the compilation's only <c>AddRateLimiter</c> call, if there is exactly one and it runs outside Development.</summary>
         public IAnonymousFunctionOperation? OnlyOptionsLambda { get; }
     }
 
@@ -205,7 +205,8 @@ public sealed class RateLimitPolicyUndefinedAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var onlyLambda = additions.Count == 1 ? RateLimiterModel.OptionsLambda(additions.Values.First()) : null;
+            // A policy the fix adds must exist in production: not into a lambda that runs only in Development.
+            var onlyLambda = additions.Count == 1 && additions.Values.First().RunsOutsideDevelopment ? RateLimiterModel.OptionsLambda(additions.Values.First()) : null;
             return new Registrations(names.ToImmutable(), onlyLambda);
         }
     }

@@ -1,5 +1,6 @@
 // A secure app: CORS origins come from configuration, credentials only with explicit origins,
 // a development-only permissive policy, and look-alike APIs that are not ASP.NET Core's.
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,9 @@ if (builder.Environment.IsDevelopment())
     builder.Services.AddCors(options => options.AddPolicy("Dev", policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 }
 
+builder.Services.AddRateLimiter(options => options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+    RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) })));
+
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
@@ -25,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseCors();
+app.UseRateLimiter();
 app.MapGet("/", () => new Widgets().AllowAnyOrigin());
 app.Run();
 

@@ -1,5 +1,5 @@
-// expect: AG0401 AG0101 AG0401
-// A Startup-style app whose error pages leak outside Development and that never enables HSTS.
+// expect: AG0601 AG0401 AG0101 AG0401
+// A Startup-style app whose error pages leak outside Development, that never enables HSTS and that limits no request rate.
 public class Startup
 {
     public void ConfigureServices(IServiceCollection services)

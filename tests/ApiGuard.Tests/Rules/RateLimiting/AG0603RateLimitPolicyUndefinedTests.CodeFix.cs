@@ -305,4 +305,23 @@ public partial class AG0603RateLimitPolicyUndefinedTests
         test.FixedState.Sources.Add(("/0/OrdersController.cs", controller));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task NoFix_OnlyLambdaRunsOnlyInDevelopment()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.RateLimiting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            if (builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddRateLimiter(o => o.RejectionStatusCode = 429);
+            }
+
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").RequireRateLimiting({|AG0603:"api"|});
+            app.Run();
+            """;
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
 }
