@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace ApiGuard.Benchmarks.Report;
+
+/// <summary>The command line of <c>--report</c>.</summary>
+public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, int Iterations, bool Concurrent, bool WarmDeclarations)
+{
+    public const string Usage = """
+        --report [--files 200[,300...]] [--warmup 1] [--iterations 5] [--sequential] [--warm-declarations]
+          --files        project sizes in files (default: the benchmark sizes)
+          --warmup       unmeasured runs per project (default 1)
+          --iterations   measured runs per project; the report shows medians (default 5)
+          --sequential   one thread: compilation without concurrent build, analyzers without concurrent analysis
+                         (default: concurrent, as csc builds)
+          --warm-declarations
+                         build each compilation's declaration table before the analyzers run, so that their telemetry
+                         leaves out the compiler work their first type lookup otherwise triggers
+        """;
+
+    /// <summary>Parses the arguments after <c>--report</c>; null (with a message) when they are wrong.</summary>
+    public static ReportOptions? Parse(IReadOnlyList<string> args, IReadOnlyList<int> defaultFileCounts, TextWriter error)
+    {
+        var options = new ReportOptions(defaultFileCounts, Warmup: 1, Iterations: 5, Concurrent: true, WarmDeclarations: false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--report":
+                    break;
+                case "--warm-declarations":
+                    options = options with { WarmDeclarations = true };
+                    break;
+                case "--sequential":
+                    options = options with { Concurrent = false };
+                    break;
+                case "--files" when i + 1 < args.Count && TryParseList(args[i + 1], out var counts):
+                    options = options with { FileCounts = counts };
+                    i++;
+                    break;
+                case "--warmup" when i + 1 < args.Count && TryParseCount(args[i + 1], 0, out var warmup):
+                    options = options with { Warmup = warmup };
+                    i++;
+                    break;
+                case "--iterations" when i + 1 < args.Count && TryParseCount(args[i + 1], 1, out var iterations):
+                    options = options with { Iterations = iterations };
+                    i++;
+                    break;
+                default:
+                    error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage:");
+                    error.WriteLine(Usage);
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool TryParseCount(string text, int minimum, out int value)
+        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= minimum;
+
+    private static bool TryParseList(string text, out IReadOnlyList<int> values)
+    {
+        var list = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParseCount(part, 1, out var value))
+            {
+                values = [];
+                return false;
+            }
+
+            list.Add(value);
+        }
+
+        values = list;
+        return list.Count > 0;
+    }
+}
