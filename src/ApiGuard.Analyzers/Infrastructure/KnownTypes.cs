@@ -58,6 +58,12 @@ internal enum KnownType
     Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicyBuilder,
     Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicy,
     Microsoft_AspNetCore_Cors_Infrastructure_CorsOptions,
+
+    // Secrets.
+    Microsoft_AspNetCore_Authentication_RemoteAuthenticationOptions,
+    Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
+    System_Text_Encoding,
+    System_Convert,
 }
 
 /// <summary>
@@ -111,12 +117,18 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder",
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy",
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions",
+
+        "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions",
+        "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey",
+        "System.Text.Encoding",
+        "System.Convert",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
     internal static readonly ImmutableHashSet<KnownType> FromPackages = ImmutableHashSet.Create(
         KnownType.Microsoft_AspNetCore_Builder_DatabaseErrorPageExtensions,
-        KnownType.Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions);
+        KnownType.Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions,
+        KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey);
 
     private static readonly object Unresolved = new();
 
