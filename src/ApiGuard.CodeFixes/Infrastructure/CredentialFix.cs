@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ApiGuard.CodeFixes.Infrastructure;
 
@@ -35,7 +34,8 @@ internal static class CredentialFix
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!TryGetSite(diagnostic, out var site) || site == CredentialSite.ParameterDefault || Reported(root, diagnostic) is null)
+            if (!TryGetSite(diagnostic, out var site) || site == CredentialSite.ParameterDefault || Reported(root, diagnostic) is not { } reported
+                || !await CanFixAsync(context.Document, reported, site, context.CancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -48,6 +48,55 @@ internal static class CredentialFix
                 CodeAction.Create(title, ct => FixAsync(context.Document, diagnostic, site, ct), diagnostic.Id + ".ReadFromConfiguration"),
                 diagnostic);
         }
+    }
+
+    /// <summary>Whether a declaration can change: a <c>const</c> whose uses need a constant (an attribute argument, a case label) cannot.</summary>
+    private static async Task<bool> CanFixAsync(Document document, ExpressionSyntax reported, CredentialSite site, CancellationToken cancellationToken)
+    {
+        if (site is not (CredentialSite.ConstLocal or CredentialSite.Field))
+        {
+            return true;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || reported.Parent?.Parent is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration } declarator)
+        {
+            return false;
+        }
+
+        if (site == CredentialSite.ConstLocal)
+        {
+            return declaration.Parent is LocalDeclarationStatementSyntax statement
+                && model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local
+                && !UsedAsConstant(model, statement.Parent ?? statement, local, cancellationToken);
+        }
+
+        return declaration.Parent is FieldDeclarationSyntax
+            && model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field
+            && (await FieldUsesAsync(document, model, field, cancellationToken).ConfigureAwait(false)) is { } uses
+            && (!field.IsConst || !uses.Written);
+    }
+
+    /// <summary>How a field is used across the solution; null when some use needs a constant.</summary>
+    private static async Task<(bool Written, bool InstanceOnly)?> FieldUsesAsync(Document document, SemanticModel model, IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        var references = await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        var written = false;
+        var instanceOnly = true;
+        foreach (var location in references.SelectMany(r => r.Locations))
+        {
+            var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node is null || IsConstantContext(node))
+            {
+                return null;
+            }
+
+            written |= IsWrite(node);
+            instanceOnly &= location.Document.Id == document.Id && IsUnqualifiedInInstanceMemberOf(model, node, field.ContainingType, cancellationToken);
+        }
+
+        return (written, instanceOnly);
     }
 
     private static bool TryGetSite(Diagnostic diagnostic, out CredentialSite site)
@@ -76,7 +125,8 @@ internal static class CredentialFix
         var read = new Read(
             diagnostic.Properties[HardcodedCredentialAnalyzer.KeyProperty]!,
             diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ConnectionStringNameProperty, out var connection) ? connection : null,
-            diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.RequiredProperty, out var required) && required == "true");
+            diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.RequiredProperty, out var required) && required == "true",
+            IsInScope(model, reported.SpanStart, "System", "InvalidOperationException") ? string.Empty : "System.");
         var types = KnownTypes.GetOrCreate(model.Compilation);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         ExpressionSyntax? configuration = null;
@@ -84,13 +134,14 @@ internal static class CredentialFix
         switch (site)
         {
             case CredentialSite.Value:
-                configuration = IsInMemberInitializer(reported) ? null : ConfigurationLookup.Find(model, reported.SpanStart, types);
+                configuration = IsInMemberInitializer(reported) ? null : FindConfiguration(model, reported.SpanStart, types);
                 editor.ReplaceNode(reported, Annotate(Parenthesize(read.From(configuration), reported)));
                 break;
 
             case CredentialSite.ByteArray:
-                configuration = IsInMemberInitializer(reported) ? null : ConfigurationLookup.Find(model, reported.SpanStart, types);
-                var encoded = SyntaxFactory.ParseExpression("global::System.Text.Encoding.UTF8.GetBytes(" + read.From(configuration) + ")");
+                configuration = IsInMemberInitializer(reported) ? null : FindConfiguration(model, reported.SpanStart, types);
+                var encoding = IsInScope(model, reported.SpanStart, "System.Text", "Encoding") ? "Encoding" : "System.Text.Encoding";
+                var encoded = SyntaxFactory.ParseExpression(encoding + ".UTF8.GetBytes(" + read.From(configuration) + ")");
                 editor.ReplaceNode(reported, Annotate(encoded));
                 break;
 
@@ -113,7 +164,7 @@ internal static class CredentialFix
                     return document;
                 }
 
-                configuration = ConfigurationLookup.Find(model, statement.SpanStart, types);
+                configuration = FindConfiguration(model, statement.SpanStart, types);
                 var withRead = statement.ReplaceNode(reported, Annotate(read.From(configuration)));
                 var withoutConst = withRead.WithModifiers(SyntaxFactory.TokenList(withRead.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword))))
                     .WithLeadingTrivia(statement.GetLeadingTrivia());
@@ -157,21 +208,9 @@ internal static class CredentialFix
             return false;
         }
 
-        var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-        var locations = references.SelectMany(r => r.Locations).ToList();
-        var written = false;
-        var instanceOnly = true;
-        foreach (var location in locations)
+        if (await FieldUsesAsync(document, model, symbol, cancellationToken).ConfigureAwait(false) is not var (written, instanceOnly))
         {
-            var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node is null || IsConstantContext(node))
-            {
-                return false;
-            }
-
-            written |= IsWrite(node);
-            instanceOnly &= location.Document.Id == document.Id && IsUnqualifiedInInstanceMemberOf(model, node, symbol.ContainingType, cancellationToken);
+            return false;
         }
 
         if (written || field.AttributeLists.Count > 0)
@@ -186,7 +225,7 @@ internal static class CredentialFix
         }
 
         var isStatic = symbol.IsStatic || symbol.IsConst;
-        var configuration = ConfigurationLookup.Find(model, field.SpanStart, types);
+        var configuration = FindConfiguration(model, field.SpanStart, types);
         var makeInstance = !isStatic || (instanceOnly && configuration is not null && !symbol.ContainingType.IsStatic);
         var value = makeInstance ? read.From(configuration) : read.From(null);
         var modifiers = field.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword) && !m.IsKind(SyntaxKind.ReadOnlyKeyword) && !m.IsKind(SyntaxKind.StaticKeyword) && !m.IsKind(SyntaxKind.VolatileKeyword)).ToList();
@@ -272,6 +311,35 @@ internal static class CredentialFix
             .Where(i => i.Identifier.ValueText == local.Name)
             .Any(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, local) && IsConstantContext(i));
 
+    /// <summary>
+    /// The configuration to read at <paramref name="position"/>: an <c>IConfiguration</c> in scope, and, among the objects that have a
+    /// <c>Configuration</c> property, the app's builder first (<c>builder.Configuration</c> in a top-level program).
+    /// </summary>
+    private static ExpressionSyntax? FindConfiguration(SemanticModel model, int position, KnownTypes types)
+    {
+        var found = ConfigurationLookup.Find(model, position, types);
+        if (found is not MemberAccessExpressionSyntax)
+        {
+            return found;
+        }
+
+        foreach (var symbol in model.LookupSymbols(position))
+        {
+            if (symbol is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].Span.End < position
+                && (types.IsOrInherits(local.Type, KnownType.Microsoft_AspNetCore_Builder_WebApplicationBuilder)
+                    || types.IsOrInherits(local.Type, KnownType.Microsoft_Extensions_Hosting_IHostApplicationBuilder)))
+            {
+                return SyntaxFactory.ParseExpression(local.Name + ".Configuration");
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsInScope(SemanticModel model, int position, string namespaceName, string typeName)
+        => model.LookupNamespacesAndTypes(position, name: typeName).Any(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
+
     /// <summary>Field and property initializers cannot use instance members: they read the environment.</summary>
     private static bool IsInMemberInitializer(SyntaxNode node)
         => node.AncestorsAndSelf().Any(a => a is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } } or EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax });
@@ -283,16 +351,19 @@ internal static class CredentialFix
 
     private static T Annotate<T>(T node)
         where T : SyntaxNode
-        => node.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        => node.WithAdditionalAnnotations(Formatter.Annotation);
 
     /// <summary>How to read one credential: its key, its connection string name (if it is one), and whether it is required.</summary>
     private sealed class Read
     {
-        public Read(string key, string? connectionStringName, bool required)
+        private readonly string _system;
+
+        public Read(string key, string? connectionStringName, bool required, string system)
         {
             Key = key;
             ConnectionStringName = connectionStringName;
             Required = required;
+            _system = system;
         }
 
         public string Key { get; }
@@ -318,14 +389,14 @@ internal static class CredentialFix
         public string Environment(bool withThrow = false)
         {
             var variable = Credentials.EnvironmentVariable(Key);
-            var text = "global::System.Environment.GetEnvironmentVariable(" + Literal(variable) + ")";
+            var text = _system + "Environment.GetEnvironmentVariable(" + Literal(variable) + ")";
             return withThrow ? text + " ?? " + Throw(variable) : text;
         }
 
         public string Throw() => Throw(Key);
 
-        private static string Throw(string name)
-            => "throw new global::System.InvalidOperationException(" + Literal(name + " is not configured.") + ")";
+        private string Throw(string name)
+            => "throw new " + _system + "InvalidOperationException(" + Literal(name + " is not configured.") + ")";
 
         private static string Literal(string value) => SyntaxFactory.Literal(value).ToString();
     }
