@@ -174,6 +174,11 @@ internal static class SecretsStandIns
             {
                 public Microsoft.IdentityModel.Tokens.TokenValidationParameters TokenValidationParameters { get; set; } = new();
             }
+
+            public static class JwtBearerDefaults
+            {
+                public const string AuthenticationScheme = "Bearer";
+            }
         }
 
         namespace Microsoft.Extensions.DependencyInjection
