@@ -53,8 +53,8 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             + "Read the credential from configuration and give every environment its own strong value.",
         RuleArea.Secrets,
         DiagnosticSeverity.Error,
-        cwe: 1393,
-        owasp: "API8",
+        cwe: 1392,
+        owasp: "API2",
         hasCodeFix: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, DefaultRule);
