@@ -187,6 +187,9 @@ internal static class Credentials
         (new[] { "uid" }, CredentialKind.UserName, "UserName"),
     };
 
+    /// <summary>Fragments of the phrases above: a name with none of them is not looked at further.</summary>
+    private static readonly string[] NameFragments = { "pass", "pwd", "secret", "key", "conn", "user", "login", "uid" };
+
     /// <summary>Words after the credential noun that do not change what the name holds (<c>passwordValue</c>, <c>apiKeyText</c>).</summary>
     private static readonly ImmutableHashSet<string> NeutralSuffixes = ImmutableHashSet.Create(StringComparer.Ordinal, "value", "text", "string", "str", "plain", "plaintext", "raw", "literal");
 
@@ -260,6 +263,11 @@ internal static class Credentials
     /// </summary>
     public static CredentialName Classify(string name)
     {
+        if (!MayNameCredential(name))
+        {
+            return default;
+        }
+
         var tokens = Tokenize(name).ToList();
         while (tokens.Count > 1 && (NeutralSuffixes.Contains(tokens[tokens.Count - 1]) || IsNumber(tokens[tokens.Count - 1])))
         {
@@ -599,6 +607,21 @@ internal static class Credentials
         var parts = value.Split(new[] { '-', '_', '.', ':', '/' }, StringSplitOptions.RemoveEmptyEntries);
         return parts.Length > 1 && parts.All(p => p.All(char.IsLetter)) && Classify(value) is { Kind: not CredentialKind.None };
     }
+
+    /// <summary>A cheap, allocation-free pre-filter: every credential and user-name phrase contains one of these fragments.</summary>
+    private static bool MayNameCredential(string name)
+    {
+        foreach (var fragment in NameFragments)
+        {
+            if (name.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
 
     private static bool EndsWith(List<string> tokens, string[] phrase)
     {

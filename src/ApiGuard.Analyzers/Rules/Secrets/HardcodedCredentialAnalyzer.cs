@@ -141,8 +141,13 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (ValueOf(argument.Value) is not { } value)
+            {
+                return;
+            }
+
             var name = Credentials.Classify(parameter.Name);
-            if (!IsCredentialSlot(name) || ValueOf(argument.Value) is not { } value)
+            if (!IsCredentialSlot(name))
             {
                 return;
             }
@@ -174,8 +179,13 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (ValueOf(assignment.Value) is not { } value)
+            {
+                return;
+            }
+
             var name = Credentials.Classify(symbol.Name);
-            if (!IsCredentialSlot(name) || ValueOf(assignment.Value) is not { } value)
+            if (!IsCredentialSlot(name))
             {
                 return;
             }
