@@ -57,7 +57,7 @@ public sealed class Generator
 
         Write("build/package/ApiGuard.Analyzers.props", ReplaceBetween(
             Read("build/package/ApiGuard.Analyzers.props"), RuleIdsStart, RuleIdsEnd,
-            "    <ApiGuardRuleIds>" + string.Join(";", rules.Select(r => r.Id)) + "</ApiGuardRuleIds>\n    "));
+            "\n    <ApiGuardRuleIds>" + string.Join(";", rules.Select(r => r.Id)) + "</ApiGuardRuleIds>\n    "));
 
         Write("README.md", ReplaceBetween(Read("README.md"), RulesStart, RulesEnd, "\n" + RuleTable(rules, "docs/rules/") + "\n"));
         Write("docs/README.md", DocsIndex(rules));

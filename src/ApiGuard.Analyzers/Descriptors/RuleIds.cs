@@ -18,6 +18,15 @@ public static class RuleIds
     /// <summary>AG0401: the developer exception page (or a database error page) is reachable outside Development.</summary>
     public const string DeveloperExceptionPageInProduction = "AG0401";
 
+    /// <summary>AG0501: a credential (password, secret, API key, connection string password) is hard-coded.</summary>
+    public const string HardcodedCredential = "AG0501";
+
+    /// <summary>AG0502: a hard-coded credential is a well-known default (admin123, P@ssw0rd, user name as password).</summary>
+    public const string DefaultCredential = "AG0502";
+
+    /// <summary>AG0503: a JWT signing key (<c>SymmetricSecurityKey</c>) is built from a hard-coded value.</summary>
+    public const string HardcodedJwtSigningKey = "AG0503";
+
     /// <summary>AG0601: an app that maps endpoints has no rate limiter.</summary>
     public const string RateLimitingMissing = "AG0601";
 

@@ -64,6 +64,12 @@ internal enum KnownType
     Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicyBuilder,
     Microsoft_AspNetCore_Cors_Infrastructure_CorsPolicy,
     Microsoft_AspNetCore_Cors_Infrastructure_CorsOptions,
+
+    // Secrets.
+    Microsoft_AspNetCore_Authentication_RemoteAuthenticationOptions,
+    Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
+    System_Text_Encoding,
+    System_Convert,
 }
 
 /// <summary>
@@ -122,6 +128,11 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder",
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy",
         "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions",
+
+        "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions",
+        "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey",
+        "System.Text.Encoding",
+        "System.Convert",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -130,7 +141,8 @@ internal sealed class KnownTypes
         KnownType.Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions,
         KnownType.AspNetCoreRateLimit_MiddlewareExtensions,
         KnownType.AspNetCoreRateLimit_StartupExtensions,
-        KnownType.AspNetCoreRateLimit_RateLimitExtensions);
+        KnownType.AspNetCoreRateLimit_RateLimitExtensions,
+        KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey);
 
     private static readonly object Unresolved = new();
 

@@ -96,6 +96,16 @@ public static class ApiGuardOptions
         RuleIds.RateLimiterHalfConfigured,
         RuleIds.RateLimitPolicyUndefined);
 
+    /// <summary>Passwords AG0502 treats as well-known defaults, on top of its built-in list.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> SecretsAdditionalDefaultPasswords = new(
+        "apiguard.secrets.additional_default_passwords",
+        ImmutableArray<string>.Empty,
+        "(none)",
+        ParseList,
+        "Comma-separated passwords that AG0502 reports as well-known defaults, on top of its built-in list (compared case-insensitively), "
+        + "for example your organisation's old default or a vendor's factory password.",
+        RuleIds.DefaultCredential);
+
     /// <summary>All options, for the docs generator and the conventions tests.</summary>
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
@@ -106,7 +116,8 @@ public static class ApiGuardOptions
         CorsAllowedHeaders,
         RateLimitingEnforcedExternally,
         RateLimitingPermitLimit,
-        RateLimitingWindowSeconds);
+        RateLimitingWindowSeconds,
+        SecretsAdditionalDefaultPasswords);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the

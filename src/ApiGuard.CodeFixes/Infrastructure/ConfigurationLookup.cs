@@ -74,7 +74,9 @@ internal static class ConfigurationLookup
         for (var current = enclosing; current is IMethodSymbol method; current = current.ContainingSymbol)
         {
             owners.Add(method);
-            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+
+            // A static local function or lambda cannot capture the locals and parameters around it (CS8421).
+            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) || method.IsStatic)
             {
                 break;
             }

@@ -1,6 +1,11 @@
 // A deliberately insecure API: every ApiGuard rule should find something here.
 // `dotnet build tests/Samples/InsecureApi` shows the findings; the end-to-end tests check them.
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +32,18 @@ builder.Services.AddRateLimiter(options =>
     });
 });
 
+builder.Services.AddIdentityCore<IdentityUser>();
+
+// AG0501: the SMTP password is in the repository, the build logs and the compiled app, in every environment.
+builder.Services.AddSingleton(new SmtpClient("smtp.example.com", 587)
+{
+    EnableSsl = true,
+    Credentials = new NetworkCredential("orders@example.com", "Xk9#mQ2v-smtp"),
+});
+
+// AG0503: anyone with the code (or the compiled app) can sign tokens this API would accept.
+builder.Services.AddSingleton(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("ThisIsMySuperSecretSigningKey-2024!")));
+
 // AG0101: the pipeline below never calls UseHsts() outside Development.
 var app = builder.Build();
 
@@ -46,7 +63,20 @@ using var admin = Host.CreateDefaultBuilder(args)
     .Build();
 await admin.StartAsync();
 
+await SeedAdministratorAsync(app.Services);
+
 app.Run();
+
+// AG0502: the seeded administrator's password is the first one attackers try.
+static async Task SeedAdministratorAsync(IServiceProvider services)
+{
+    using var scope = services.CreateScope();
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+    if (await users.FindByNameAsync("admin") is null)
+    {
+        await users.CreateAsync(new IdentityUser("admin"), "admin123");
+    }
+}
 
 internal sealed record Order(int Id, string Status);
 
@@ -64,5 +94,18 @@ internal sealed class AdminStartup
 
         app.UseRouting();
         app.UseEndpoints(endpoints => endpoints.MapGet("/admin/stats", () => Results.Ok(new { PendingOrders = 42 })));
+    }
+}
+
+namespace Microsoft.IdentityModel.Tokens
+{
+    // Stands in for the Microsoft.IdentityModel.Tokens package (which JwtBearer brings), so that the sample needs no package.
+    public abstract class SecurityKey
+    {
+    }
+
+    public sealed class SymmetricSecurityKey(byte[] key) : SecurityKey
+    {
+        public byte[] Key { get; } = key;
     }
 }

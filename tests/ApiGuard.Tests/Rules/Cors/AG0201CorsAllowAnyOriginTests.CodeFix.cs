@@ -317,4 +317,24 @@ public partial class AG0201CorsAllowAnyOriginTests
             });
             builder.Build().Run();
             """);
+
+    [Fact]
+    public Task Fix_InStaticLocalFunction_DoesNotCaptureTopLevelBuilder()
+        => VerifyCS.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("Api", Open()));
+            builder.Build().Run();
+
+            static CorsPolicy Open() => new CorsPolicyBuilder().{|AG0201:AllowAnyOrigin()|}.Build();
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("Api", Open()));
+            builder.Build().Run();
+
+            static CorsPolicy Open() => new CorsPolicyBuilder().WithOrigins("https://trusted-origin.invalid").Build();
+            """);
 }
