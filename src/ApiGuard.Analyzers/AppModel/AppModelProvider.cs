@@ -310,6 +310,12 @@ internal sealed class AppModelProvider
     /// <summary>The operation of a method, local function or top-level program, from the semantic model of its tree.</summary>
     private IOperation? Body(SyntaxNode declaration, CancellationToken cancellationToken)
     {
+        // A method of another project the IDE compiles from source (a project reference): its tree is not ours to bind.
+        if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+        {
+            return null;
+        }
+
         SemanticModel model;
         lock (_models)
         {

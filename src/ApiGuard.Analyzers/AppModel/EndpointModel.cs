@@ -183,7 +183,8 @@ internal sealed class EndpointFlow
             return MappingKind.GrpcService;
         }
 
-        return MappingKind.Other;
+        // A Map* method of the user's is a helper (the app model follows it); one of a library maps endpoints of its own.
+        return IsInSource(original) ? null : MappingKind.Other;
     }
 
     /// <summary>Evaluates one mapping call of the app (all the steps that make it).</summary>
