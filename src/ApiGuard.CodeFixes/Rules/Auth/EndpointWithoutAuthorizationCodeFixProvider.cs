@@ -209,15 +209,21 @@ public sealed class EndpointWithoutAuthorizationCodeFixProvider : CodeFixProvide
                         break;
                     }
 
-                    var assignment = SyntaxFactory.ParseStatement(parameter + ".FallbackPolicy = " + value + ";" + newLine).WithAdditionalAnnotations(Formatter.Annotation);
+                    var assignment = parameter + ".FallbackPolicy = " + value + ";";
                     editor.ReplaceNode(options, (current, _) =>
                     {
                         var function = (LambdaExpressionSyntax)current;
-                        var block = function.Block ?? SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(function.ExpressionBody!.WithoutTrivia()));
-                        var body = block.AddStatements(assignment).WithAdditionalAnnotations(Formatter.Annotation);
-                        return function.ExpressionBody is null
-                            ? function.WithBlock(body)
-                            : function.WithExpressionBody(null).WithArrowToken(function.ArrowToken.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine))).WithBlock(body);
+                        if (function.Block is { } block)
+                        {
+                            return function.WithBlock(block.AddStatements(SyntaxFactory.ParseStatement(assignment + newLine).WithAdditionalAnnotations(Formatter.Annotation)));
+                        }
+
+                        // An expression body becomes a block: the expression as a statement, then the assignment.
+                        var text = function.WithoutTrivia().ToFullString();
+                        var head = text.Substring(0, function.ArrowToken.Span.End - function.SpanStart);
+                        var rewritten = SyntaxFactory.ParseExpression(
+                            head + newLine + "{" + newLine + function.ExpressionBody!.WithoutTrivia().ToFullString() + ";" + newLine + assignment + newLine + "}");
+                        return rewritten.WithTriviaFrom(function).WithAdditionalAnnotations(Formatter.Annotation);
                     });
                     break;
 
@@ -257,7 +263,7 @@ public sealed class EndpointWithoutAuthorizationCodeFixProvider : CodeFixProvide
         {
             BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
             MethodDeclarationSyntax method => method.Identifier.ValueText,
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.ToString() + "(...)",
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText + "(...)",
             _ => "the endpoint",
         };
 
