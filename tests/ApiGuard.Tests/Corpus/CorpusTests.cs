@@ -62,7 +62,7 @@ public class CorpusTests
     }
 
     /// <summary>The rules the insecure sample shows, each exactly once.</summary>
-    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0201", "AG0202", "AG0401" };
+    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0201", "AG0202", "AG0301", "AG0401" };
 
     [Fact]
     public async Task InsecureApiSample_ShowsEachRuleOnce()

@@ -25,7 +25,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseCors();
-app.MapGet("/", () => new Widgets().AllowAnyOrigin());
+app.MapGet("/", () => new Widgets().AllowAnyOrigin()).RequireAuthorization();
 app.Run();
 
 static class TenantOrigins
