@@ -260,38 +260,38 @@ internal sealed class EndpointFlow
             switch (parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
-                {
-                    var method = invocation.TargetMethod;
-                    var isReceiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 && ReferenceEquals(invocation.Arguments[0], argument);
-                    if (isReceiver && KindOf(method, _types) is not null)
                     {
-                        // A child endpoint or group: its conventions are its own.
-                        return state;
-                    }
-
-                    if (IsInSource(method))
-                    {
-                        // A helper of the user's: what it does with the parameter, then (if it returns a builder) what the caller does with the result.
-                        state = state.Layer(IntoHelper(invocation, argument, depth));
-                        if (!ReturnsBuilder(method))
+                        var method = invocation.TargetMethod;
+                        var isReceiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 && ReferenceEquals(invocation.Arguments[0], argument);
+                        if (isReceiver && KindOf(method, _types) is not null)
                         {
+                            // A child endpoint or group: its conventions are its own.
                             return state;
                         }
 
+                        if (IsInSource(method))
+                        {
+                            // A helper of the user's: what it does with the parameter, then (if it returns a builder) what the caller does with the result.
+                            state = state.Layer(IntoHelper(invocation, argument, depth));
+                            if (!ReturnsBuilder(method))
+                            {
+                                return state;
+                            }
+
+                            current = invocation;
+                            continue;
+                        }
+
+                        if (!isReceiver)
+                        {
+                            // Passed to a library method that is not a convention: it may add anything.
+                            return state.Layer(AuthorizationState.Unknown);
+                        }
+
+                        state = state.Layer(Convention(invocation));
                         current = invocation;
                         continue;
                     }
-
-                    if (!isReceiver)
-                    {
-                        // Passed to a library method that is not a convention: it may add anything.
-                        return state.Layer(AuthorizationState.Unknown);
-                    }
-
-                    state = state.Layer(Convention(invocation));
-                    current = invocation;
-                    continue;
-                }
 
                 case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, current):
                     // An instance method of the builder: Add(convention) and Finally(convention) may add anything.
@@ -485,12 +485,12 @@ internal sealed class EndpointFlow
         switch (receiver)
         {
             case IInvocationOperation invocation when KindOf(invocation.TargetMethod, _types) == MappingKind.Group:
-            {
-                var own = ConventionsOn(invocation, depth, null);
-                var outer = ReceiverArgument(invocation) is { } groupReceiver ? ResolveReceiver(groupReceiver, depth + 1) : Resolution.Unknown;
-                var prefix = outer.Prefix is not null && Pattern(invocation, "prefix") is { } pattern ? Join(outer.Prefix, pattern) : null;
-                return new Resolution(own.Layer(outer.State), outer.Groups.Insert(0, invocation), outer.GroupsKnown, prefix);
-            }
+                {
+                    var own = ConventionsOn(invocation, depth, null);
+                    var outer = ReceiverArgument(invocation) is { } groupReceiver ? ResolveReceiver(groupReceiver, depth + 1) : Resolution.Unknown;
+                    var prefix = outer.Prefix is not null && Pattern(invocation, "prefix") is { } pattern ? Join(outer.Prefix, pattern) : null;
+                    return new Resolution(own.Layer(outer.State), outer.Groups.Insert(0, invocation), outer.GroupsKnown, prefix);
+                }
 
             case IInvocationOperation invocation when invocation.TargetMethod.IsExtensionMethod
                 && !IsInSource(invocation.TargetMethod)
