@@ -599,29 +599,66 @@ public partial class AG0301EndpointWithoutAuthorizationTests
         return test.RunAsync();
     }
 
-    [Fact]
-    public Task Fix_OffersTheFourFixesInOrder()
+    /// <summary>A hub in an app with a builder: all four fixes are offered, in the order of issue 4.</summary>
+    private const string HubApp = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        app.MapHub<ChatHub>("/chat");
+        app.Run();
+
+
+        """;
+
+    [Theory]
+    [InlineData(0, AddAuthorize, "Add [Authorize] to 'ChatHub'")]
+    [InlineData(1, RequireAuthorization, "Call RequireAuthorization() on 'MapHub(...)'")]
+    [InlineData(2, AllowAnonymous, "Mark as intentionally public ([AllowAnonymous])")]
+    [InlineData(3, FallbackPolicy, "Require authorization by default (fallback policy)")]
+    public Task Fix_OffersTheFourFixesInOrder(int index, string equivalenceKey, string title)
     {
-        var test = VerifyCS.Create("""
+        var fixedCode = equivalenceKey switch
+        {
+            AddAuthorize => "using Microsoft.AspNetCore.Authorization;\n\n" + HubApp + "[Authorize]\npublic class ChatHub : Microsoft.AspNetCore.SignalR.Hub\n{\n}\n",
+            RequireAuthorization => HubApp.Replace("app.MapHub<ChatHub>(\"/chat\");", "app.MapHub<ChatHub>(\"/chat\").RequireAuthorization();", StringComparison.Ordinal)
+                + "public class ChatHub : Microsoft.AspNetCore.SignalR.Hub\n{\n}\n",
+            AllowAnonymous => "using Microsoft.AspNetCore.Authorization;\n\n" + HubApp + "[AllowAnonymous]\npublic class ChatHub : Microsoft.AspNetCore.SignalR.Hub\n{\n}\n",
+            _ => "using Microsoft.AspNetCore.Authorization;\n\n"
+                + HubApp.Replace(
+                    "var app = builder.Build();",
+                    "builder.Services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());\nvar app = builder.Build();",
+                    StringComparison.Ordinal)
+                + "public class ChatHub : Microsoft.AspNetCore.SignalR.Hub\n{\n}\n",
+        };
+        var test = VerifyCS.Create(HubApp + "public class {|AG0301:ChatHub|} : Microsoft.AspNetCore.SignalR.Hub\n{\n}\n", fixedCode);
+        test.CodeActionIndex = index;
+        test.CodeActionEquivalenceKey = equivalenceKey;
+        test.CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_RequireAuthorization_HelperReachedThroughTwoGroups_OnTheEndpoint()
+        => VerifyCS.VerifyCodeFixAsync("""
             var app = WebApplication.Create(args);
-            app.MapHub<ChatHub>("/chat");
+            app.MapGroup("/admin").RequireAuthorization().MapReports();
+            app.MapGroup("/public").MapReports();
             app.Run();
 
-            public class {|AG0301:ChatHub|} : Microsoft.AspNetCore.SignalR.Hub
+            static class Reports
             {
+                public static void MapReports(this RouteGroupBuilder group) => group.{|AG0301:MapGet|}("/reports", () => "reports");
             }
             """, """
             var app = WebApplication.Create(args);
-            app.MapHub<ChatHub>("/chat").RequireAuthorization();
+            app.MapGroup("/admin").RequireAuthorization().MapReports();
+            app.MapGroup("/public").MapReports();
             app.Run();
 
-            public class ChatHub : Microsoft.AspNetCore.SignalR.Hub
+            static class Reports
             {
+                public static void MapReports(this RouteGroupBuilder group) => group.MapGet("/reports", () => "reports").RequireAuthorization();
             }
-            """);
-        test.CodeActionIndex = 1;
-        test.CodeActionEquivalenceKey = RequireAuthorization;
-        test.CodeActionVerifier = (action, verifier) => verifier.Equal("Call RequireAuthorization() on 'MapHub(...)'", action.Title);
-        return test.RunAsync();
-    }
+            """,
+            RequireAuthorization);
 }
