@@ -76,6 +76,10 @@ internal sealed class AppModelProvider
         }
     }
 
+    /// <summary>Whether <paramref name="assembly"/> is a library whose extension methods are known not to hide security configuration.</summary>
+    internal static bool IsKnownLibrary(IAssemblySymbol? assembly)
+        => assembly is not null && KnownLibraryPrefixes.Any(prefix => assembly.Name.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>The app whose entry method is <paramref name="method"/> (<c>&lt;Main&gt;$</c>, <c>Main</c> or <c>Startup.Configure</c>), if any.</summary>
     public WebAppModel? AppWithEntry(ISymbol? method, CancellationToken cancellationToken)
         => method is null ? null : GetApps(cancellationToken).FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Entry, method));
@@ -89,6 +93,13 @@ internal sealed class AppModelProvider
         GetApps(cancellationToken);
         return _stepsBySyntax!.TryGetValue(syntax, out var steps) ? steps : ImmutableArray<AppStep>.Empty;
     }
+
+    /// <summary>
+    /// The operation of a method or local function declared in source (a helper an endpoint builder is passed to), read through the
+    /// semantic models this provider keeps; null when it has no body in source.
+    /// </summary>
+    internal IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+        => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declaration ? Body(declaration, cancellationToken) : null;
 
     private ImmutableArray<WebAppModel> FindApps(CancellationToken cancellationToken)
     {
@@ -299,6 +310,12 @@ internal sealed class AppModelProvider
     /// <summary>The operation of a method, local function or top-level program, from the semantic model of its tree.</summary>
     private IOperation? Body(SyntaxNode declaration, CancellationToken cancellationToken)
     {
+        // A method of another project the IDE compiles from source (a project reference): its tree is not ours to bind.
+        if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+        {
+            return null;
+        }
+
         SemanticModel model;
         lock (_models)
         {
@@ -474,9 +491,6 @@ internal sealed class AppModelProvider
                 || Types.IsOrInherits(p.Type, KnownType.Microsoft_Extensions_DependencyInjection_IServiceCollection)
                 || Types.IsOrInherits(p.Type, KnownType.Microsoft_AspNetCore_Builder_WebApplicationBuilder)
                 || Types.IsOrInherits(p.Type, KnownType.Microsoft_Extensions_Hosting_IHostApplicationBuilder));
-
-        private static bool IsKnownLibrary(IAssemblySymbol? assembly)
-            => assembly is not null && KnownLibraryPrefixes.Any(prefix => assembly.Name.StartsWith(prefix, StringComparison.Ordinal));
 
         private static GuardKind Combine(GuardKind outer, GuardKind inner)
         {

@@ -15,6 +15,9 @@ public static class RuleIds
     /// <summary>AG0202: a CORS policy admits any origin and allows credentials.</summary>
     public const string CorsAnyOriginWithCredentials = "AG0202";
 
+    /// <summary>AG0301: an endpoint (minimal API, controller action, page, hub, gRPC service) is reachable without authorization.</summary>
+    public const string EndpointWithoutAuthorization = "AG0301";
+
     /// <summary>AG0401: the developer exception page (or a database error page) is reachable outside Development.</summary>
     public const string DeveloperExceptionPageInProduction = "AG0401";
 

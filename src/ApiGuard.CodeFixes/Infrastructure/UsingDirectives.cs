@@ -48,6 +48,35 @@ internal static class UsingDirectives
         }
 
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Formatter.Annotation);
+        if (root.Usings.Count == 0 && root.Members.FirstOrDefault() is BaseNamespaceDeclarationSyntax { Usings.Count: > 0 } scoped)
+        {
+            // The file keeps its usings inside the namespace: add it there, in order.
+            if (scoped.Usings.Any(u => u.Name?.ToString() == namespaceName))
+            {
+                return document;
+            }
+
+            var inner = scoped.Usings;
+            var at = 0;
+            while (at < inner.Count && string.CompareOrdinal(inner[at].Name?.ToString(), namespaceName) < 0 && inner[at].Alias is null && inner[at].StaticKeyword.RawKind == 0)
+            {
+                at++;
+            }
+
+            // The new first directive takes over the blank line (or comment) before the old first one.
+            var line = SyntaxText.NewLine(root);
+            var neighbour = inner[Math.Min(at, inner.Count - 1)];
+            var whitespace = neighbour.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToList();
+            var indentation = whitespace.Count == 0 ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(whitespace[whitespace.Count - 1]);
+            var added = directive.WithLeadingTrivia(at == 0 ? neighbour.GetLeadingTrivia() : indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(line));
+            if (at == 0)
+            {
+                inner = inner.Replace(neighbour, neighbour.WithLeadingTrivia(indentation));
+            }
+
+            return document.WithSyntaxRoot(root.ReplaceNode(scoped, scoped.WithUsings(inner.Insert(at, added))));
+        }
+
         var usings = root.Usings;
         var newLine = SyntaxText.NewLine(root);
         if (usings.Count == 0)

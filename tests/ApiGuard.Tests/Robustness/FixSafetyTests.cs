@@ -67,45 +67,41 @@ public class FixSafetyTests
         var errorsBefore = await ErrorsAsync(document.Project);
         foreach (var group in diagnostics.GroupBy(d => d.Id))
         {
-            var fixable = new List<Diagnostic>();
-            CodeAction? first = null;
+            // Fix All applies one kind of fix (an equivalence key): run it once per first-fix kind the rule's diagnostics offer.
+            var firstKeys = new List<(Diagnostic Diagnostic, string? Key)>();
             foreach (var diagnostic in group)
             {
-                var action = (await ActionsAsync(document, diagnostic)).FirstOrDefault();
-                if (action is not null)
+                if ((await ActionsAsync(document, diagnostic)).FirstOrDefault() is { } action)
                 {
-                    first ??= action;
-                    fixable.Add(diagnostic);
+                    firstKeys.Add((diagnostic, action.EquivalenceKey));
                 }
             }
 
-            if (first is null)
+            foreach (var kind in firstKeys.GroupBy(k => k.Key))
             {
-                continue;
+                var fixer = Fixer(group.Key)!;
+                var context = new FixAllContext(
+                    document,
+                    fixer,
+                    FixAllScope.Solution,
+                    kind.Key,
+                    new[] { group.Key },
+                    new DiagnosticProvider(),
+                    CancellationToken.None);
+                var fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+                Assert.NotNull(fixAll);
+                var changed = await ApplyAsync(document.Project.Solution, fixAll!);
+                var project = changed.GetProject(document.Project.Id)!;
+                var errorsAfter = await ErrorsAsync(project);
+                Assert.True(
+                    errorsAfter.Except(errorsBefore).Count() == 0,
+                    $"{name}: Fix All '{kind.Key}' for {group.Key} introduced errors:{Environment.NewLine}{string.Join(Environment.NewLine, errorsAfter.Except(errorsBefore))}");
+                var left = (await DiagnosticsAsync(project)).Where(d => d.Id == group.Key).ToList();
+                Assert.True(
+                    left.Count <= group.Count() - kind.Count(),
+                    $"{name}: Fix All '{kind.Key}' for {group.Key} left {left.Count} of {group.Count()} diagnostics ({kind.Count()} offer that fix first): {string.Join("; ", left)}"
+                    + Environment.NewLine + (await project.GetDocument(document.Id)!.GetTextAsync()));
             }
-
-            var fixer = Fixer(group.Key)!;
-            var context = new FixAllContext(
-                document,
-                fixer,
-                FixAllScope.Solution,
-                first.EquivalenceKey,
-                new[] { group.Key },
-                new DiagnosticProvider(),
-                CancellationToken.None);
-            var fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);
-            Assert.NotNull(fixAll);
-            var changed = await ApplyAsync(document.Project.Solution, fixAll!);
-            var project = changed.GetProject(document.Project.Id)!;
-            var errorsAfter = await ErrorsAsync(project);
-            Assert.True(
-                errorsAfter.Except(errorsBefore).Count() == 0,
-                $"{name}: Fix All for {group.Key} introduced errors:{Environment.NewLine}{string.Join(Environment.NewLine, errorsAfter.Except(errorsBefore))}");
-            var left = (await DiagnosticsAsync(project)).Where(d => d.Id == group.Key).ToList();
-            Assert.True(
-                left.Count <= group.Count() - fixable.Count,
-                $"{name}: Fix All for {group.Key} left {left.Count} of {group.Count()} diagnostics ({fixable.Count} fixable): {string.Join("; ", left)}"
-                + Environment.NewLine + (await project.GetDocument(document.Id)!.GetTextAsync()));
         }
     }
 

@@ -52,6 +52,7 @@ app.UseDeveloperExceptionPage();
 
 app.UseCors("Public");
 
+// AG0301: anyone can read any order: nothing requires the caller to be signed in.
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))
     .RequireCors("Partners")
     // AG0603: the policy above is called "orders"; no policy named "order" exists.
@@ -82,7 +83,7 @@ internal sealed record Order(int Id, string Status);
 
 internal sealed class AdminStartup
 {
-    public void ConfigureServices(IServiceCollection services) => services.AddRouting();
+    public void ConfigureServices(IServiceCollection services) => services.AddRouting().AddAuthorization();
 
     // AG0601: the admin endpoints are mapped, and nothing limits how often anyone can call them.
     public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
@@ -93,7 +94,8 @@ internal sealed class AdminStartup
         }
 
         app.UseRouting();
-        app.UseEndpoints(endpoints => endpoints.MapGet("/admin/stats", () => Results.Ok(new { PendingOrders = 42 })));
+        app.UseAuthorization();
+        app.UseEndpoints(endpoints => endpoints.MapGet("/admin/stats", () => Results.Ok(new { PendingOrders = 42 })).RequireAuthorization());
     }
 }
 

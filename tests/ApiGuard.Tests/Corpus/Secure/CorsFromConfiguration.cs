@@ -30,7 +30,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseCors();
 app.UseRateLimiter();
-app.MapGet("/", () => new Widgets().AllowAnyOrigin());
+app.MapGet("/", () => new Widgets().AllowAnyOrigin()).RequireAuthorization();
 app.Run();
 
 static class TenantOrigins

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Contoso.Inventory;
@@ -10,6 +11,7 @@ public sealed class InventoryController : ControllerBase
     public IActionResult Get(string sku) => Ok(new { Sku = sku, OnHand = 12 });
 
     [HttpGet("/error")]
+    [AllowAnonymous]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error() => Problem();
 }

@@ -28,7 +28,7 @@ public sealed class Startup
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapControllers();
+            endpoints.MapControllers().RequireAuthorization();
             endpoints.MapHealthChecks("/health");
         });
     }

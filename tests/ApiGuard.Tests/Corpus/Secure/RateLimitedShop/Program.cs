@@ -8,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks();
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddShopRateLimiting(builder.Configuration);
 
 var app = builder.Build();
@@ -25,6 +27,6 @@ app.UseShopRateLimiting();
 
 app.MapShopEndpoints();
 app.MapControllers();
-app.MapHealthChecks("/health").DisableRateLimiting();
+app.MapHealthChecks("/health").DisableRateLimiting().AllowAnonymous();
 
 app.Run();
