@@ -1,8 +1,10 @@
 // A realistic, fully secured API: ApiGuard must report nothing here. Controllers inherit [Authorize] from a base controller, the
 // minimal APIs live in protected route groups (nested, and through a helper), the sign-in endpoints are explicitly anonymous, a
-// fallback policy covers everything else, the hub requires authorization, and health checks are public by convention.
+// fallback policy covers everything else, the hub requires authorization, and health checks are public by convention. Secrets come
+// from configuration, and the administrator is seeded with a password read from configuration.
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -20,6 +22,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Admin", policy => policy.RequireRole("admin"))
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+builder.Services.AddIdentityCore<IdentityUser>();
 builder.Services.AddControllers();
 builder.Services.AddSignalR();
 builder.Services.AddHealthChecks();
@@ -66,7 +69,25 @@ app.MapHub<NotificationsHub>("/hubs/notifications").RequireAuthorization();
 // No metadata of its own: the fallback policy requires an authenticated user.
 app.MapGet("/status", () => "ok");
 
+await SeedAdministratorAsync(app.Services, app.Configuration);
+
 app.Run();
+
+static async Task SeedAdministratorAsync(IServiceProvider services, IConfiguration configuration)
+{
+    var password = configuration["Admin:Password"];
+    if (string.IsNullOrEmpty(password))
+    {
+        return;
+    }
+
+    using var scope = services.CreateScope();
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+    if (await users.FindByNameAsync("admin") is null)
+    {
+        await users.CreateAsync(new IdentityUser("admin"), password);
+    }
+}
 
 static class AdminEndpoints
 {
