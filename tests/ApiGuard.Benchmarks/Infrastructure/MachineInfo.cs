@@ -34,6 +34,20 @@ public static class MachineInfo
             ?? typeof(CSharpCompilation).Assembly.GetName().Version?.ToString()
             ?? "unknown";
 
+    /// <summary>The 1, 5 and 15-minute load averages (Linux), to judge how busy the machine was; null elsewhere.</summary>
+    public static string? LoadAverage
+    {
+        get
+        {
+            const string LoadAvg = "/proc/loadavg";
+            return File.Exists(LoadAvg) ? string.Join(' ', File.ReadAllText(LoadAvg).Split(' ').Take(3)) : null;
+        }
+    }
+
+    /// <summary>Whether the JIT tiers code (the project turns it off: see ApiGuard.Benchmarks.csproj).</summary>
+    public static bool TieredCompilation
+        => !string.Equals(AppContext.GetData("System.Runtime.TieredCompilation")?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsOptimizedBuild
         => typeof(MachineInfo).Assembly.GetCustomAttribute<System.Diagnostics.DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
 
@@ -41,8 +55,13 @@ public static class MachineInfo
     {
         yield return $"CPU:      {CpuModel}, {Environment.ProcessorCount} logical cores";
         yield return $"OS:       {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})";
-        yield return $"Runtime:  {RuntimeInformation.FrameworkDescription}; built with .NET SDK {SdkVersion}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+        yield return $"Runtime:  {RuntimeInformation.FrameworkDescription}; built with .NET SDK {SdkVersion}; "
+            + $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; tiered compilation {(TieredCompilation ? "on" : "off")}";
         yield return $"Roslyn:   Microsoft.CodeAnalysis.CSharp {RoslynVersion} (hosted by the benchmark)";
+        if (LoadAverage is { } load)
+        {
+            yield return $"Load:     {load} (1/5/15-minute load averages at start; more than the core count means other work competed)";
+        }
     }
 
     private static string? Metadata(string key)

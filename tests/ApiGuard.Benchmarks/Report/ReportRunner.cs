@@ -23,7 +23,7 @@ namespace ApiGuard.Benchmarks.Report;
 public static class ReportRunner
 {
     /// <summary>How many times the driver runs with the no-op analyzer, alone and with ApiGuard, per project.</summary>
-    private const int BaselineRuns = 2;
+    private const int BaselineRuns = 3;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -68,7 +68,8 @@ public static class ReportRunner
 
         WriteSummary(results, output);
         output.WriteLine();
-        output.WriteLine($"Total report time: {total.Elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        output.WriteLine($"Total report time: {total.Elapsed.TotalSeconds.ToString("0.0", Invariant)} s"
+            + (MachineInfo.LoadAverage is { } load ? $"; load averages at the end: {load}" : string.Empty));
         return 0;
     }
 
@@ -134,7 +135,7 @@ public static class ReportRunner
             }
         }
 
-        // Allocations hardly vary from run to run, so a couple of baseline pairs are enough to see what ApiGuard adds.
+        // Allocations vary much less than times: a few baseline pairs show what ApiGuard adds, and their spread shows the noise.
         for (var run = 0; run < BaselineRuns; run++)
         {
             baseline.Add(await Measure(() => RunAnalyzers(noOp)).ConfigureAwait(false));
@@ -163,7 +164,6 @@ public static class ReportRunner
             compile.Milliseconds,
             Stats.Of(analyzerTotals),
             compile.Megabytes,
-            apiGuardOnly.Megabytes,
             baselineAndApiGuard.Megabytes.Median - baseline.Megabytes.Median);
 
         output.WriteLine($"   compile (GetDiagnostics)             {Ms(result.Compile)}   allocated {Mb(result.CompileMb.Median)}");
@@ -177,11 +177,12 @@ public static class ReportRunner
         output.WriteLine($"     ApiGuard only                      {Ms(apiGuardOnly.Milliseconds)}   allocated {Mb(apiGuardOnly.Megabytes.Median)}");
         output.WriteLine($"     no-op analyzer (baseline)          {Ms(baseline.Milliseconds)}   allocated {Mb(baseline.Megabytes.Median)}   ({BaselineRuns} runs)");
         output.WriteLine($"     baseline + ApiGuard                {Ms(baselineAndApiGuard.Milliseconds)}   allocated {Mb(baselineAndApiGuard.Megabytes.Median)}   ({BaselineRuns} runs)");
-        output.WriteLine($"     ApiGuard allocates {Kb(result.ApiGuardAddsMb)} over the baseline");
+        output.WriteLine($"     ApiGuard allocates {Kb(result.ApiGuardAddsMb)} over the baseline "
+            + $"(run-to-run spread of the baseline: {Kb(baseline.MegabytesSpread)[1..]}; smaller differences are noise)");
         output.WriteLine($"   every run, ms: compile {List(compile.AllMilliseconds)} | ApiGuard telemetry {List(analyzerTotals)} | driver with ApiGuard {List(apiGuardOnly.AllMilliseconds)}");
         return result;
 
-        Task<AnalyzerRunResult?> RunAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        async Task<AnalyzerRunResult?> RunAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var compilation = project.CreateCompilation(concurrent);
             if (options.WarmDeclarations)
@@ -191,7 +192,7 @@ public static class ReportRunner
                 compilation.GetTypeByMetadataName("System.Object");
             }
 
-            return AnalyzerRun.RunAsync(compilation, analyzers, concurrent)!;
+            return await AnalyzerRun.RunAsync(compilation, analyzers, concurrent).ConfigureAwait(false);
         }
     }
 
@@ -223,7 +224,8 @@ public static class ReportRunner
         }
 
         output.WriteLine();
-        output.WriteLine("ApiGuard allocations: driver with a no-op analyzer plus ApiGuard, minus the driver with the no-op analyzer alone.");
+        output.WriteLine("ApiGuard allocations: driver with a no-op analyzer plus ApiGuard, minus the driver with the no-op analyzer alone");
+        output.WriteLine("(see each project's spread above: a difference smaller than the spread is noise).");
     }
 
     private static string Describe(IReadOnlyList<string> ids)
@@ -252,6 +254,8 @@ public static class ReportRunner
 
         public Stats Megabytes => Stats.Of(_samples.Select(s => s.Megabytes));
 
+        public double MegabytesSpread => _samples.Count == 0 ? 0 : _samples.Max(s => s.Megabytes) - _samples.Min(s => s.Megabytes);
+
         public void Add(Sample sample) => _samples.Add(sample);
     }
 
@@ -271,7 +275,7 @@ public static class ReportRunner
         }
     }
 
-    private sealed record ProjectResult(string Name, Stats Compile, Stats Analyzers, Stats CompileMb, Stats ApiGuardOnlyMb, double ApiGuardAddsMb)
+    private sealed record ProjectResult(string Name, Stats Compile, Stats Analyzers, Stats CompileMb, double ApiGuardAddsMb)
     {
         public double SharePercent => Compile.Median <= 0 ? 0 : Analyzers.Median / Compile.Median * 100;
     }
