@@ -224,53 +224,17 @@ internal static class EnvironmentGuard
     /// <summary>A <c>bool</c> local assigned once, at its declaration, from an environment check.</summary>
     private static (Implication, Implication) EvaluateLocal(ILocalReferenceOperation reference, KnownTypes types, int depth)
     {
-        var local = reference.Local;
-        if (local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || declarator.SyntaxTree != reference.Syntax.SyntaxTree
-            || reference.SemanticModel is not { } model)
-        {
-            return (Implication.None, Implication.None);
-        }
-
-        var value = model.GetOperation(initializer);
-        if (value is null)
+        if (LocalValues.DeclaredValue(reference) is not { } value)
         {
             return (Implication.None, Implication.None);
         }
 
         var result = Evaluate(value, types, depth + 1);
-        if (result == (Implication.None, Implication.None))
-        {
-            return result;
-        }
 
         // A local that is assigned again cannot be trusted to still hold the check.
-        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
-        if (scope is not null && IsReassigned(scope, local.Name))
-        {
-            return (Implication.Unknown, Implication.Unknown);
-        }
-
-        return result;
-    }
-
-    private static bool IsReassigned(SyntaxNode scope, string name)
-    {
-        foreach (var node in scope.DescendantNodes())
-        {
-            if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == name)
-            {
-                return true;
-            }
-
-            if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax arg } && arg.Identifier.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return result != (Implication.None, Implication.None) && LocalValues.IsReassigned(reference)
+            ? (Implication.Unknown, Implication.Unknown)
+            : result;
     }
 
     private static (Implication WhenTrue, Implication WhenFalse) ForEnvironmentName(string environment)

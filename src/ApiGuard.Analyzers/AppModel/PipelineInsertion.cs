@@ -205,6 +205,15 @@ internal static class PipelineInsertion
     }
 
     /// <summary>
+    /// The statement a fix may move or wrap for the call at <paramref name="invocation"/>: only a statement that is exactly one
+    /// call on a name (<c>app.UseHsts();</c>). A fluent chain would take other middleware along.
+    /// </summary>
+    public static ExpressionStatementSyntax? SingleCallStatement(SyntaxNode invocation)
+        => invocation is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax }, Parent: ExpressionStatementSyntax statement }
+            ? statement
+            : null;
+
+    /// <summary>
     /// A branch that runs only under <paramref name="guard"/>: the true branch, or the else of an <c>if</c> whose true branch is the
     /// opposite (<c>if (IsDevelopment()) … else …</c>).
     /// </summary>

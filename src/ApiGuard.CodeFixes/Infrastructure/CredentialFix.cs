@@ -126,7 +126,7 @@ internal static class CredentialFix
             diagnostic.Properties[HardcodedCredentialAnalyzer.KeyProperty]!,
             diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.ConnectionStringNameProperty, out var connection) ? connection : null,
             diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.RequiredProperty, out var required) && required == "true",
-            IsInScope(model, reported.SpanStart, "System", "InvalidOperationException") ? string.Empty : "System.");
+            UsingDirectives.IsInScope(model, reported.SpanStart, "System", "InvalidOperationException") ? string.Empty : "System.");
         var types = KnownTypes.GetOrCreate(model.Compilation);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         ExpressionSyntax? configuration = null;
@@ -140,7 +140,7 @@ internal static class CredentialFix
 
             case CredentialSite.ByteArray:
                 configuration = IsInMemberInitializer(reported) ? null : FindConfiguration(model, reported.SpanStart, types);
-                var encoding = IsInScope(model, reported.SpanStart, "System.Text", "Encoding") ? "Encoding" : "System.Text.Encoding";
+                var encoding = UsingDirectives.IsInScope(model, reported.SpanStart, "System.Text", "Encoding") ? "Encoding" : "System.Text.Encoding";
                 var encoded = SyntaxFactory.ParseExpression(encoding + ".UTF8.GetBytes(" + read.From(configuration) + ")");
                 editor.ReplaceNode(reported, Annotate(encoded));
                 break;
@@ -337,8 +337,6 @@ internal static class CredentialFix
         return found;
     }
 
-    private static bool IsInScope(SemanticModel model, int position, string namespaceName, string typeName)
-        => model.LookupNamespacesAndTypes(position, name: typeName).Any(t => t.ContainingNamespace?.ToDisplayString() == namespaceName);
 
     /// <summary>Field and property initializers cannot use instance members: they read the environment.</summary>
     private static bool IsInMemberInitializer(SyntaxNode node)

@@ -89,8 +89,7 @@ public sealed class DeveloperExceptionPageInProductionAnalyzer : DiagnosticAnaly
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             var locations = new List<Location>();
-            // Only a statement that makes this one call on a name (`app.UseDeveloperExceptionPage();`) is moved or wrapped: a chain would take other middleware along.
-            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax }, Parent: ExpressionStatementSyntax statement })
+            if (PipelineInsertion.SingleCallStatement(invocation.Syntax) is { } statement)
             {
                 var step = steps.FirstOrDefault(s => s.RunsOutsideDevelopment);
                 var app = step is not null && step.Helpers.IsEmpty ? _provider.GetApps(context.CancellationToken).FirstOrDefault(a => a.Steps.Contains(step)) : null;

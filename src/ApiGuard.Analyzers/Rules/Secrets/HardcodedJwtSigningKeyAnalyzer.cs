@@ -152,27 +152,6 @@ public sealed class HardcodedJwtSigningKeyAnalyzer : DiagnosticAnalyzer
 
         /// <summary>The initializer of a local that is never assigned again in its body.</summary>
         private static IOperation? ConstantInitializer(ILocalReferenceOperation reference)
-        {
-            var local = reference.Local;
-            if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model
-                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-                || declarator.SyntaxTree != reference.Syntax.SyntaxTree)
-            {
-                return null;
-            }
-
-            var root = reference.Syntax.SyntaxTree.GetRoot();
-            var body = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode)root;
-            foreach (var node in body.DescendantNodes())
-            {
-                if ((node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == local.Name)
-                    || (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } && argument.Identifier.ValueText == local.Name))
-                {
-                    return null;
-                }
-            }
-
-            return model.GetOperation(initializer);
-        }
+            => LocalValues.IsReassigned(reference) ? null : LocalValues.DeclaredValue(reference);
     }
 }

@@ -97,7 +97,7 @@ public sealed class HstsMissingAnalyzer : DiagnosticAnalyzer
                 location = devOnly.Syntax.GetLocation();
             }
 
-            if (devOnly.Helpers.IsEmpty && devOnly.Syntax.Parent is ExpressionStatementSyntax statement && IsCalledOnName(devOnly) && app.IsInEntryBody(statement))
+            if (devOnly.Helpers.IsEmpty && PipelineInsertion.SingleCallStatement(devOnly.Syntax) is { } statement && app.IsInEntryBody(statement))
             {
                 properties[RemoveLocationProperty] = locations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 locations.Add(statement.GetLocation());
@@ -115,10 +115,6 @@ public sealed class HstsMissingAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, location, locations, properties.ToImmutable(), message));
     }
-
-    /// <summary>Whether the call is made directly on a name (<c>app.UseHsts();</c>), so that moving its statement moves nothing else.</summary>
-    private static bool IsCalledOnName(AppStep step)
-        => step.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } };
 
     /// <summary>HSTS goes before HTTPS redirection, static files, routing, CORS, authentication and the endpoints.</summary>
     private static bool InsertHstsBefore(WebAppModel app, AppStep step)
