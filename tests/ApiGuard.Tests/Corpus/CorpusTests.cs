@@ -66,7 +66,7 @@ public class CorpusTests
     [Fact]
     public async Task SecureApiSample_NoDiagnostics()
     {
-        var diagnostics = await RunAsync(Path.Combine(TestReferences.RepositoryRoot, "tests", "Samples", "SecureApi", "Program.cs"));
+        var diagnostics = await RunAsync(Path.Combine(TestReferences.RepositoryRoot, "tests", "Samples", "SecureApi"));
         Assert.Empty(diagnostics.Select(d => d.ToString()));
     }
 
@@ -76,7 +76,7 @@ public class CorpusTests
     [Fact]
     public async Task InsecureApiSample_ShowsEachRuleOnce()
     {
-        var diagnostics = await RunAsync(Path.Combine(TestReferences.RepositoryRoot, "tests", "Samples", "InsecureApi", "Program.cs"));
+        var diagnostics = await RunAsync(Path.Combine(TestReferences.RepositoryRoot, "tests", "Samples", "InsecureApi"));
         Assert.Equal(InsecureSampleRules, diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
