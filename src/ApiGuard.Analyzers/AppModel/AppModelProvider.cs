@@ -423,7 +423,7 @@ internal sealed class AppModelProvider
         }
 
         /// <summary>The invocations and property assignments of a body, not descending into local function declarations (followed when called).</summary>
-        private static IEnumerable<IOperation> Members(IOperation body, Dictionary<IMethodSymbol, ILocalFunctionOperation> localFunctions)
+        private IEnumerable<IOperation> Members(IOperation body, Dictionary<IMethodSymbol, ILocalFunctionOperation> localFunctions)
         {
             var stack = new Stack<IOperation>();
             stack.Push(body);
@@ -441,12 +441,24 @@ internal sealed class AppModelProvider
                     yield return current;
                 }
 
+                if (IsRequestHandler(current))
+                {
+                    // An endpoint's or terminal middleware's handler (MapGet(…, handler), Run(handler)) serves requests; it does not
+                    // configure the app, and in a large Program.cs its calls would be most of the steps.
+                    continue;
+                }
+
                 foreach (var child in current.ChildOperations)
                 {
                     stack.Push(child);
                 }
             }
         }
+
+        /// <summary>A lambda or method group passed as a <c>Delegate</c> or <c>RequestDelegate</c> parameter: a request handler.</summary>
+        private bool IsRequestHandler(IOperation operation)
+            => operation is IDelegateCreationOperation { Parent: IArgumentOperation { Parameter.Type: { } type } }
+                && (type.SpecialType == SpecialType.System_Delegate || Types.IsType(type, KnownType.Microsoft_AspNetCore_Http_RequestDelegate));
 
         /// <summary>Execution order: a fluent chain's receiver runs first, so invocations sort by the position of their method name.</summary>
         private static int Position(IOperation operation) => operation.Syntax switch

@@ -127,6 +127,12 @@ internal sealed class EndpointFlow
     private readonly AppModelProvider _provider;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>The locals of each body the flow has looked into, indexed in one pass (bodies are large: a whole <c>Program.cs</c>).</summary>
+    private readonly Dictionary<IOperation, Dictionary<ILocalSymbol, LocalUses>> _locals = new();
+
+    /// <summary>What each helper parameter resolves to, by depth: every endpoint a helper maps asks the same question.</summary>
+    private readonly Dictionary<(IParameterSymbol Parameter, int Depth), Resolution> _parameters = new();
+
     public EndpointFlow(WebAppModel app, KnownTypes types, AppModelProvider provider, CancellationToken cancellationToken)
     {
         _app = app;
@@ -324,10 +330,14 @@ internal sealed class EndpointFlow
     private AuthorizationState ConventionsOnLocal(ILocalSymbol local, IOperation anywhere, int depth, IMethodSymbol? returnsTo)
     {
         var state = AuthorizationState.None;
-        foreach (var reference in Root(anywhere).Descendants().OfType<ILocalReferenceOperation>())
+        if (UsesOf(local, anywhere) is not { } uses)
         {
-            if (SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                && !(reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)))
+            return state;
+        }
+
+        foreach (var reference in uses.References)
+        {
+            if (!(reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)))
             {
                 state = state.Layer(ConventionsOn(reference, depth + 1, returnsTo));
             }
@@ -535,40 +545,64 @@ internal sealed class EndpointFlow
             return Resolution.Unknown;
         }
 
-        var callSites = CallSites(owner);
-        if (callSites.Count == 0)
+        var key = (reference.Parameter, depth);
+        if (_parameters.TryGetValue(key, out var known))
         {
-            return Resolution.Unknown;
+            return known;
         }
 
         Resolution? result = null;
-        foreach (var call in callSites)
+        foreach (var call in CallSites(owner))
         {
             var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == reference.Parameter.Ordinal);
             var resolution = argument is null ? Resolution.Unknown : ResolveReceiver(argument.Value, depth + 1);
             result = result is null ? resolution : result.Or(resolution);
         }
 
-        return result ?? Resolution.Unknown;
+        return _parameters[key] = result ?? Resolution.Unknown;
     }
 
     /// <summary>The value a local is initialized with, when it is never assigned again.</summary>
-    private static IOperation? Initializer(ILocalReferenceOperation reference)
+    private IOperation? Initializer(ILocalReferenceOperation reference)
+        => UsesOf(reference.Local, reference) is { Reassigned: false } uses ? uses.Initializer : null;
+
+    /// <summary>The declaration, assignments and references of <paramref name="local"/> in the body that holds <paramref name="anywhere"/>.</summary>
+    private LocalUses? UsesOf(ILocalSymbol local, IOperation anywhere)
     {
-        IOperation? value = null;
-        foreach (var operation in Root(reference).Descendants())
+        var root = Root(anywhere);
+        if (!_locals.TryGetValue(root, out var index))
         {
-            switch (operation)
+            index = new Dictionary<ILocalSymbol, LocalUses>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.Descendants())
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                    value = declarator.Initializer?.Value;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                    return null;
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        Get(declarator.Symbol).Initializer = declarator.Initializer?.Value;
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
+                        Get(target.Local).Reassigned = true;
+                        break;
+                    case ILocalReferenceOperation reference:
+                        Get(reference.Local).References.Add(reference);
+                        break;
+                }
             }
+
+            _locals[root] = index;
         }
 
-        return value;
+        return index.TryGetValue(local, out var uses) ? uses : null;
+
+        LocalUses Get(ILocalSymbol symbol)
+        {
+            if (!index.TryGetValue(symbol, out var found))
+            {
+                index[symbol] = found = new LocalUses();
+            }
+
+            return found;
+        }
     }
 
     /// <summary>The calls the app makes to a helper (a method or local function of the user's), from its steps.</summary>
@@ -681,4 +715,14 @@ internal sealed class EndpointFlow
             return new Resolution(State.OrPath(other.State), same ? Groups : ImmutableArray<IInvocationOperation>.Empty, same, Prefix == other.Prefix ? Prefix : null);
         }
     }
+}
+
+/// <summary>How a local is used in one body: its initializer, whether anything assigns it again, and every reference to it.</summary>
+internal sealed class LocalUses
+{
+    public IOperation? Initializer { get; set; }
+
+    public bool Reassigned { get; set; }
+
+    public List<ILocalReferenceOperation> References { get; } = new();
 }

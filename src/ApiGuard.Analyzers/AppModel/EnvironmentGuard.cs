@@ -87,7 +87,10 @@ internal static class EnvironmentGuard
             }
         }
 
-        Add(FromConventions(operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart), types));
+        if (MayFollowConventions(operation.Syntax))
+        {
+            Add(FromConventions(operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart), types));
+        }
 
         if (development)
         {
@@ -358,6 +361,25 @@ internal static class EnvironmentGuard
         }
 
         return Implication.None;
+    }
+
+    /// <summary>
+    /// Whether the syntax sits in a method or class whose name follows an environment convention: a cheap check before the
+    /// enclosing symbol is looked up, which the app model would otherwise do for every step of a large <c>Program.cs</c>.
+    /// </summary>
+    private static bool MayFollowConventions(SyntaxNode syntax)
+    {
+        foreach (var ancestor in syntax.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case MethodDeclarationSyntax method when method.Identifier.ValueText.StartsWith("Configure", StringComparison.Ordinal):
+                case TypeDeclarationSyntax type when type.Identifier.ValueText.StartsWith("Startup", StringComparison.Ordinal):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStartupLike(INamedTypeSymbol? type)

@@ -22,6 +22,7 @@ internal enum KnownType
     Microsoft_AspNetCore_Builder_UseWhenExtensions,
     Microsoft_AspNetCore_Builder_MapWhenExtensions,
     Microsoft_AspNetCore_Builder_MapExtensions,
+    Microsoft_AspNetCore_Http_RequestDelegate,
 
     // Transport.
     Microsoft_AspNetCore_Builder_HstsBuilderExtensions,
@@ -130,6 +131,7 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Builder.UseWhenExtensions",
         "Microsoft.AspNetCore.Builder.MapWhenExtensions",
         "Microsoft.AspNetCore.Builder.MapExtensions",
+        "Microsoft.AspNetCore.Http.RequestDelegate",
 
         "Microsoft.AspNetCore.Builder.HstsBuilderExtensions",
         "Microsoft.AspNetCore.Builder.HstsServicesExtensions",

@@ -6,29 +6,30 @@ namespace ApiGuard.Benchmarks.Report;
 public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, int Iterations, bool Concurrent, bool WarmDeclarations)
 {
     public const string Usage = """
-        --report [--files 200[,300...]] [--warmup 1] [--iterations 5] [--sequential] [--warm-declarations]
+        --report [--files 20[,300...]] [--warmup 1] [--iterations 3] [--sequential] [--cold-declarations]
           --files        project sizes in files (default: the benchmark sizes)
           --warmup       unmeasured runs per project (default 1)
-          --iterations   measured runs per project; the report shows medians (default 5)
+          --iterations   measured runs per project; the report shows medians (default 3)
           --sequential   one thread: compilation without concurrent build, analyzers without concurrent analysis
                          (default: concurrent, as csc builds)
-          --warm-declarations
-                         build each compilation's declaration table before the analyzers run, so that their telemetry
-                         leaves out the compiler work their first type lookup otherwise triggers
+          --cold-declarations
+                         do not build each compilation's declaration table before the analyzers run (by default it is built
+                         first, as the compiler does in a build, so that the analyzers' telemetry leaves out the compiler
+                         work their first type lookup otherwise triggers)
         """;
 
     /// <summary>Parses the arguments after <c>--report</c>; null (with a message) when they are wrong.</summary>
     public static ReportOptions? Parse(IReadOnlyList<string> args, IReadOnlyList<int> defaultFileCounts, TextWriter error)
     {
-        var options = new ReportOptions(defaultFileCounts, Warmup: 1, Iterations: 5, Concurrent: true, WarmDeclarations: false);
+        var options = new ReportOptions(defaultFileCounts, Warmup: 1, Iterations: 3, Concurrent: true, WarmDeclarations: true);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--report":
                     break;
-                case "--warm-declarations":
-                    options = options with { WarmDeclarations = true };
+                case "--cold-declarations":
+                    options = options with { WarmDeclarations = false };
                     break;
                 case "--sequential":
                     options = options with { Concurrent = false };

@@ -101,13 +101,16 @@ public static class ReportRunner
         var concurrent = options.Concurrent;
         var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer());
         var noOpAndApiGuard = noOp.AddRange(apiGuard);
+        var preBindAndApiGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new PreBindAnalyzer()).AddRange(apiGuard);
 
         var compile = new Samples();
         var apiGuardOnly = new Samples();
         var baseline = new Samples();
         var baselineAndApiGuard = new Samples();
         var perAnalyzer = apiGuard.ToDictionary(a => a, _ => new List<double>());
+        var perAnalyzerPrebound = apiGuard.ToDictionary(a => a, _ => new List<double>());
         var analyzerTotals = new List<double>();
+        var preboundTotals = new List<double>();
         ImmutableArray<Diagnostic> analyzerDiagnostics = default;
 
         for (var run = 0; run < options.Warmup + options.Iterations; run++)
@@ -118,6 +121,7 @@ public static class ReportRunner
                 return Task.FromResult<AnalyzerRunResult?>(null);
             }).ConfigureAwait(false);
             var apiGuardSample = await Measure(() => RunAnalyzers(apiGuard)).ConfigureAwait(false);
+            var preboundSample = await Measure(() => RunAnalyzers(preBindAndApiGuard)).ConfigureAwait(false);
 
             if (run < options.Warmup)
             {
@@ -132,6 +136,14 @@ public static class ReportRunner
             foreach (var (analyzer, time) in telemetry.Times)
             {
                 perAnalyzer[analyzer].Add(time.TotalMilliseconds);
+            }
+
+            // The same analyzers after every body is bound: only their own work (see PreBindAnalyzer).
+            var prebound = preboundSample.Run!.Times.Where(t => perAnalyzerPrebound.ContainsKey(t.Analyzer)).ToList();
+            preboundTotals.Add(prebound.Sum(t => t.ExecutionTime.TotalMilliseconds));
+            foreach (var (analyzer, time) in prebound)
+            {
+                perAnalyzerPrebound[analyzer].Add(time.TotalMilliseconds);
             }
         }
 
@@ -161,16 +173,21 @@ public static class ReportRunner
 
         var result = new ProjectResult(
             source.Name,
+            flavour,
+            source.LineCount,
             compile.Milliseconds,
             Stats.Of(analyzerTotals),
+            Stats.Of(preboundTotals),
             compile.Megabytes,
             baselineAndApiGuard.Megabytes.Median - baseline.Megabytes.Median);
 
         output.WriteLine($"   compile (GetDiagnostics)             {Ms(result.Compile)}   allocated {Mb(result.CompileMb.Median)}");
         output.WriteLine($"   ApiGuard analyzers (ExecutionTime)   {Ms(result.Analyzers)}   share of compile {Percent(result.SharePercent)}");
+        output.WriteLine($"     bodies bound first (own work)      {Ms(result.OwnWork)}   share of compile {Percent(result.OwnSharePercent)}");
+        output.WriteLine($"     {"per analyzer",-34} {"ExecutionTime",20} {"bodies bound first",20}");
         foreach (var (analyzer, times) in perAnalyzer)
         {
-            output.WriteLine($"     {analyzer.GetType().Name,-34} {Ms(Stats.Of(times))}");
+            output.WriteLine($"     {analyzer.GetType().Name,-34} {Ms(Stats.Of(times))} {Ms(Stats.Of(perAnalyzerPrebound[analyzer]))}");
         }
 
         output.WriteLine("   analyzer driver, wall time and allocations (it compiles too: never compare its time with the compile above):");
@@ -215,17 +232,49 @@ public static class ReportRunner
     {
         output.WriteLine();
         output.WriteLine("Summary (medians; minimums in parentheses)");
-        output.WriteLine("| Project | Compile | ApiGuard analyzers | Share of compile | Compile allocations | ApiGuard allocations |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Project | Lines | Compile | ApiGuard analyzers | Share | Bodies bound first | Share | Compile allocations | ApiGuard allocations |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            output.WriteLine($"| {r.Name} | {Ms(r.Compile).Trim()} | {Ms(r.Analyzers).Trim()} | {Percent(r.SharePercent)} | {Mb(r.CompileMb.Median).Trim()} "
-                + $"| {Kb(r.ApiGuardAddsMb)} |");
+            output.WriteLine($"| {r.Name} | {r.Lines.ToString("N0", Invariant)} | {Ms(r.Compile).Trim()} | {Ms(r.Analyzers).Trim()} | {Percent(r.SharePercent)} "
+                + $"| {Ms(r.OwnWork).Trim()} | {Percent(r.OwnSharePercent)} | {Mb(r.CompileMb.Median).Trim()} | {Kb(r.ApiGuardAddsMb)} |");
         }
+
+        WriteBudget(results, output);
 
         output.WriteLine();
         output.WriteLine("ApiGuard allocations: driver with a no-op analyzer plus ApiGuard, minus the driver with the no-op analyzer alone");
         output.WriteLine("(see each project's spread above: a difference smaller than the spread is noise).");
+    }
+
+    /// <summary>
+    /// The budget of issue 7, on the largest project of each flavour: ApiGuard adds at most 5 % to an ASP.NET Core project's compile
+    /// time and 1 % to a project without ASP.NET Core; and analyzer time per line grows linearly (largest / second largest within 1.5x).
+    /// </summary>
+    private static void WriteBudget(IReadOnlyList<ProjectResult> results, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("Budget (largest project of each flavour; both telemetry figures):");
+        foreach (var flavour in results.Select(r => r.Flavour).Distinct())
+        {
+            var sized = results.Where(r => r.Flavour == flavour).OrderBy(r => r.Lines).ToList();
+            var largest = sized[^1];
+            var limit = flavour == ProjectFlavour.AspNetCore ? 5.0 : 1.0;
+            output.WriteLine($"  {largest.Name}: share {Percent(largest.SharePercent)} ({Verdict(largest.SharePercent <= limit)}), "
+                + $"bodies bound first {Percent(largest.OwnSharePercent)} ({Verdict(largest.OwnSharePercent <= limit)}); limit {Percent(limit)}");
+            if (sized.Count >= 2)
+            {
+                var medium = sized[^2];
+                var ratio = PerLine(largest.Analyzers.Median, largest) / PerLine(medium.Analyzers.Median, medium);
+                var ownRatio = PerLine(largest.OwnWork.Median, largest) / PerLine(medium.OwnWork.Median, medium);
+                output.WriteLine($"  {largest.Name} / {medium.Name} analyzer time per line: {ratio.ToString("0.00", Invariant)}x ({Verdict(ratio <= 1.5)}), "
+                    + $"bodies bound first {ownRatio.ToString("0.00", Invariant)}x ({Verdict(ownRatio <= 1.5)}); limit 1.50x");
+            }
+        }
+
+        static double PerLine(double milliseconds, ProjectResult result) => Math.Max(milliseconds, 0.01) / result.Lines;
+
+        static string Verdict(bool met) => met ? "met" : "MISSED";
     }
 
     private static string Describe(IReadOnlyList<string> ids)
@@ -275,8 +324,10 @@ public static class ReportRunner
         }
     }
 
-    private sealed record ProjectResult(string Name, Stats Compile, Stats Analyzers, Stats CompileMb, double ApiGuardAddsMb)
+    private sealed record ProjectResult(string Name, ProjectFlavour Flavour, int Lines, Stats Compile, Stats Analyzers, Stats OwnWork, Stats CompileMb, double ApiGuardAddsMb)
     {
         public double SharePercent => Compile.Median <= 0 ? 0 : Analyzers.Median / Compile.Median * 100;
+
+        public double OwnSharePercent => Compile.Median <= 0 ? 0 : OwnWork.Median / Compile.Median * 100;
     }
 }
