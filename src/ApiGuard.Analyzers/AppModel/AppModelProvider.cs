@@ -457,8 +457,22 @@ internal sealed class AppModelProvider
 
         /// <summary>A lambda or method group passed as a <c>Delegate</c> or <c>RequestDelegate</c> parameter: a request handler.</summary>
         private bool IsRequestHandler(IOperation operation)
-            => operation is IDelegateCreationOperation { Parent: IArgumentOperation { Parameter.Type: { } type } }
+        {
+            if (operation is not IDelegateCreationOperation)
+            {
+                return false;
+            }
+
+            // A lambda given to a Delegate parameter is first converted to its natural type.
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parameter.Type: { } type }
                 && (type.SpecialType == SpecialType.System_Delegate || Types.IsType(type, KnownType.Microsoft_AspNetCore_Http_RequestDelegate));
+        }
 
         /// <summary>Execution order: a fluent chain's receiver runs first, so invocations sort by the position of their method name.</summary>
         private static int Position(IOperation operation) => operation.Syntax switch

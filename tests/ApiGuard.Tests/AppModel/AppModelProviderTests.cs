@@ -99,6 +99,26 @@ public class AppModelProviderTests
     }
 
     [Fact]
+    public void RequestHandlers_AreNotSteps()
+    {
+        // Handlers serve requests, they do not configure the app; the options lambda of a registration does.
+        var app = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(Days()));
+            var app = builder.Build();
+            app.MapGet("/", () => Results.Ok(Days()));
+            app.MapPost("/", (HttpContext context) => context.Response.WriteAsync("posted"));
+            app.Run(context => context.Response.WriteAsync("fallback"));
+
+            static int Days() => 365;
+            """);
+
+        Assert.Equal(
+            new[] { "AddHsts[Always]", "MaxAge[Always]", "Days[Always]", "MapGet[Always]", "MapPost[Always]", "Run[Always]" },
+            Render(app, s => s.Member.Name is not ("CreateBuilder" or "Build" or "FromDays" or "get_Services")));
+    }
+
+    [Fact]
     public void Branches_AreMarked()
     {
         var app = SingleApp("""
