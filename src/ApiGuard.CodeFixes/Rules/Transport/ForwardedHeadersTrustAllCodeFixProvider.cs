@@ -56,7 +56,7 @@ public sealed class ForwardedHeadersTrustAllCodeFixProvider : CodeFixProvider
     {
         var span = diagnostic.Location.SourceSpan;
         if (root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Span == span) is not
-                { Expression: MemberAccessExpressionSyntax { Expression: { } list }, Parent: ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement }
+            { Expression: MemberAccessExpressionSyntax { Expression: { } list }, Parent: ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement }
             || ConfigurationLookup.Find(model, statement.SpanStart, KnownTypes.GetOrCreate(model.Compilation)) is not { } configuration)
         {
             return null;
