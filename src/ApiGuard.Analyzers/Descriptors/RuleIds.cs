@@ -38,4 +38,16 @@ public static class RuleIds
 
     /// <summary>AG0603: an endpoint names a rate-limit policy that is not registered.</summary>
     public const string RateLimitPolicyUndefined = "AG0603";
+
+    /// <summary>AG0102: the app never redirects HTTP to HTTPS outside Development, and TLS is not declared to end at a proxy.</summary>
+    public const string HttpsRedirectionMissing = "AG0102";
+
+    /// <summary>AG0103: a server certificate validation callback accepts every certificate.</summary>
+    public const string CertificateValidationDisabled = "AG0103";
+
+    /// <summary>AG0104: JwtBearer or OpenID Connect may fetch the authority's metadata over plain HTTP (<c>RequireHttpsMetadata = false</c>).</summary>
+    public const string HttpsMetadataDisabled = "AG0104";
+
+    /// <summary>AG0105: the forwarded headers middleware trusts every proxy (known proxies and networks cleared).</summary>
+    public const string ForwardedHeadersTrustAll = "AG0105";
 }

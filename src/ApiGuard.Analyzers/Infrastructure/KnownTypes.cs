@@ -108,6 +108,16 @@ internal enum KnownType
     Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
     System_Text_Encoding,
     System_Convert,
+
+    // Transport (AG0102 to AG0105).
+    Microsoft_AspNetCore_Mvc_RequireHttpsAttribute,
+    System_Net_Http_HttpClientHandler,
+    System_Net_Security_SslClientAuthenticationOptions,
+    System_Net_ServicePointManager,
+    System_Net_Security_SslStream,
+    Microsoft_AspNetCore_Authentication_JwtBearer_JwtBearerOptions,
+    Microsoft_AspNetCore_Authentication_OpenIdConnect_OpenIdConnectOptions,
+    Microsoft_AspNetCore_Builder_ForwardedHeadersOptions,
 }
 
 /// <summary>
@@ -208,6 +218,15 @@ internal sealed class KnownTypes
         "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey",
         "System.Text.Encoding",
         "System.Convert",
+
+        "Microsoft.AspNetCore.Mvc.RequireHttpsAttribute",
+        "System.Net.Http.HttpClientHandler",
+        "System.Net.Security.SslClientAuthenticationOptions",
+        "System.Net.ServicePointManager",
+        "System.Net.Security.SslStream",
+        "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions",
+        "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions",
+        "Microsoft.AspNetCore.Builder.ForwardedHeadersOptions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -218,7 +237,9 @@ internal sealed class KnownTypes
         KnownType.AspNetCoreRateLimit_StartupExtensions,
         KnownType.AspNetCoreRateLimit_RateLimitExtensions,
         KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
-        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions);
+        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions,
+        KnownType.Microsoft_AspNetCore_Authentication_JwtBearer_JwtBearerOptions,
+        KnownType.Microsoft_AspNetCore_Authentication_OpenIdConnect_OpenIdConnectOptions);
 
     private static readonly object Unresolved = new();
 

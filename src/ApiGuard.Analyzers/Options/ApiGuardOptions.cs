@@ -65,6 +65,16 @@ public static class ApiGuardOptions
         "Set to `true` when a reverse proxy, gateway or CDN adds the `Strict-Transport-Security` header for this app; AG0101 then stays silent.",
         RuleIds.HstsMissing);
 
+    /// <summary>TLS ends at a reverse proxy, load balancer or gateway in front of the app: AG0102 stays silent.</summary>
+    public static readonly ApiGuardOption<bool> TlsTerminatedByProxy = new(
+        "apiguard.transport.tls_terminated_by_proxy",
+        false,
+        "false",
+        ParseBool,
+        "Set to `true` when TLS ends at a reverse proxy, load balancer or gateway that redirects HTTP to HTTPS (or never accepts plain HTTP) "
+        + "before requests reach the app; AG0102 then stays silent.",
+        RuleIds.HttpsRedirectionMissing);
+
     /// <summary>Rate limiting is enforced outside the app (an API gateway, a reverse proxy, a WAF): AG0601 stays silent.</summary>
     public static readonly ApiGuardOption<bool> RateLimitingEnforcedExternally = new(
         "apiguard.rate_limiting.enforced_externally",
@@ -110,6 +120,7 @@ public static class ApiGuardOptions
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
         HstsEnforcedExternally,
+        TlsTerminatedByProxy,
         CorsTrustedOrigins,
         CorsConfigurationKey,
         CorsAllowedMethods,

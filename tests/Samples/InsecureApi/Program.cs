@@ -45,6 +45,7 @@ builder.Services.AddSingleton(new SmtpClient("smtp.example.com", 587)
 builder.Services.AddSingleton(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("ThisIsMySuperSecretSigningKey-2024!")));
 
 // AG0101: the pipeline below never calls UseHsts() outside Development.
+// AG0102: nor UseHttpsRedirection(), so a client that starts on http:// sends its tokens in clear text (a suggestion by default).
 var app = builder.Build();
 
 // AG0401: the developer exception page shows stack traces and configuration to every client, in production too.
@@ -93,6 +94,7 @@ internal sealed class AdminStartup
             app.UseHsts();
         }
 
+        app.UseHttpsRedirection();
         app.UseRouting();
         app.UseAuthorization();
         app.UseEndpoints(endpoints => endpoints.MapGet("/admin/stats", () => Results.Ok(new { PendingOrders = 42 })).RequireAuthorization());

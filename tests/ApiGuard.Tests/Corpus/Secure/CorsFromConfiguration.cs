@@ -28,6 +28,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseHttpsRedirection();
 app.UseCors();
 app.UseRateLimiter();
 app.MapGet("/", () => new Widgets().AllowAnyOrigin()).RequireAuthorization();
