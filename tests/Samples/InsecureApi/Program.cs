@@ -51,6 +51,7 @@ var app = builder.Build();
 app.UseDeveloperExceptionPage();
 
 app.UseCors("Public");
+app.UseDocumentation();
 
 // AG0301: anyone can read any order: nothing requires the caller to be signed in.
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))
