@@ -22,6 +22,10 @@ internal static class RemovalFix
                 SyntaxNode removed = statement.Parent is GlobalStatementSyntax global ? global : statement;
                 return root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia);
 
+            case MemberAccessExpressionSyntax outer when outer.Expression == node && receiver is not null:
+                // The receiver of a further call (`app.UseDirectoryBrowser().UseRouting()`): the call gives way to its receiver.
+                return root.ReplaceNode(node, receiver.WithTriviaFrom(node));
+
             case InitializerExpressionSyntax initializer when node is AssignmentExpressionSyntax:
                 return root.ReplaceNode(initializer, initializer.WithExpressions(initializer.Expressions.Remove(node)).WithAdditionalAnnotations(Formatter.Annotation));
 
