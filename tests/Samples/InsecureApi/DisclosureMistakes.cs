@@ -1,10 +1,20 @@
 // Information-disclosure mistakes (AG04xx) that the insecure sample's app makes through these helpers.
 internal static class DisclosureMistakes
 {
+    public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
+    {
+        // AG0403: every exception a hub method throws is sent, message and all, to the calling client, in production too.
+        builder.Services.AddSignalR(options => options.EnableDetailedErrors = true);
+        return builder;
+    }
+
     public static WebApplication UseDocumentation(this WebApplication app)
     {
         // AG0404: the OpenAPI document lists every endpoint, internal ones included, to anyone, in production too.
         app.UseSwagger();
+
+        // AG0405: files with unknown extensions (backups, logs, exports left in wwwroot) are served to anyone.
+        app.UseStaticFiles(new StaticFileOptions { ServeUnknownFileTypes = true });
         return app;
     }
 }

@@ -33,6 +33,7 @@ builder.Services.AddRateLimiter(options =>
 });
 
 builder.Services.AddIdentityCore<IdentityUser>();
+builder.AddRealtime();
 
 // AG0501: the SMTP password is in the repository, the build logs and the compiled app, in every environment.
 builder.Services.AddSingleton(new SmtpClient("smtp.example.com", 587)
