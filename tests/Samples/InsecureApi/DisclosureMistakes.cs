@@ -19,6 +19,17 @@ internal static class DisclosureMistakes
     }
 }
 
+// AG0402: when the app registers this handler, every unhandled exception's message goes to the client.
+internal sealed class DetailedExceptionHandler : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        await httpContext.Response.WriteAsJsonAsync(new { error = exception.Message }, cancellationToken);
+        return true;
+    }
+}
+
 namespace Microsoft.AspNetCore.Builder
 {
     // Stands in for the Swashbuckle.AspNetCore package (same namespace, class and method), so that the sample needs no package.
