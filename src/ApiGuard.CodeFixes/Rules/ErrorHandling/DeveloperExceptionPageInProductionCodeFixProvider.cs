@@ -1,17 +1,12 @@
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiGuard.Analyzers.AppModel;
 using ApiGuard.Analyzers.Descriptors;
 using ApiGuard.Analyzers.Rules.ErrorHandling;
 using ApiGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace ApiGuard.CodeFixes.Rules.ErrorHandling;
 
