@@ -21,6 +21,18 @@ public static class RuleIds
     /// <summary>AG0401: the developer exception page (or a database error page) is reachable outside Development.</summary>
     public const string DeveloperExceptionPageInProduction = "AG0401";
 
+    /// <summary>AG0402: an exception's message, stack trace or details are written into a response.</summary>
+    public const string ExceptionDetailsInResponse = "AG0402";
+
+    /// <summary>AG0403: detailed errors (EF Core, SignalR, Blazor, JwtBearer, gRPC) are enabled outside Development.</summary>
+    public const string DetailedErrorsInProduction = "AG0403";
+
+    /// <summary>AG0404: API documentation (Swagger, ReDoc, OpenAPI, Scalar, gRPC reflection) is served outside Development without authorization.</summary>
+    public const string ApiDocumentationInProduction = "AG0404";
+
+    /// <summary>AG0405: directory browsing (or serving unknown file types) is enabled.</summary>
+    public const string DirectoryBrowsingEnabled = "AG0405";
+
     /// <summary>AG0501: a credential (password, secret, API key, connection string password) is hard-coded.</summary>
     public const string HardcodedCredential = "AG0501";
 

@@ -33,6 +33,7 @@ builder.Services.AddRateLimiter(options =>
 });
 
 builder.Services.AddIdentityCore<IdentityUser>();
+builder.AddRealtime();
 
 // AG0501: the SMTP password is in the repository, the build logs and the compiled app, in every environment.
 builder.Services.AddSingleton(new SmtpClient("smtp.example.com", 587)
@@ -52,6 +53,7 @@ var app = builder.Build();
 app.UseDeveloperExceptionPage();
 
 app.UseCors("Public");
+app.UseDocumentation();
 
 // AG0301: anyone can read any order: nothing requires the caller to be signed in.
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new Order(id, "pending")))

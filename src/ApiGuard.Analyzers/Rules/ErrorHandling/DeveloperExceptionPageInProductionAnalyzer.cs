@@ -18,10 +18,10 @@ namespace ApiGuard.Analyzers.Rules.ErrorHandling;
 public sealed class DeveloperExceptionPageInProductionAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Property: index in <c>AdditionalLocations</c> of the statement that holds the call (the fix moves or wraps it).</summary>
-    public const string StatementProperty = "Statement.Location";
+    public const string StatementProperty = DevelopmentOnlyPlan.StatementProperty;
 
     /// <summary>Property: the condition to wrap the statement in, in place (calls in helpers).</summary>
-    public const string WrapConditionProperty = "Wrap.Condition";
+    public const string WrapConditionProperty = DevelopmentOnlyPlan.WrapConditionProperty;
 
     /// <summary>Property, "true" when the app has no exception handler outside Development (the fix can add one).</summary>
     public const string NoProductionHandlerProperty = "NoProductionHandler";
@@ -89,37 +89,12 @@ public sealed class DeveloperExceptionPageInProductionAnalyzer : DiagnosticAnaly
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             var locations = new List<Location>();
-            if (PipelineInsertion.SingleCallStatement(invocation.Syntax) is { } statement)
+            if (PipelineInsertion.SingleCallStatement(invocation.Syntax) is { } statement
+                && DevelopmentOnlyPlan.Plan(invocation, statement, steps, _provider, _types, properties, locations, context.CancellationToken, out var app) == DevelopmentOnlyPlacement.EntryBody
+                && app is not null
+                && !app.CallsOn(KnownType.Microsoft_AspNetCore_Builder_ExceptionHandlerExtensions).Any(s => s.RunsOutsideDevelopment))
             {
-                var step = steps.FirstOrDefault(s => s.RunsOutsideDevelopment);
-                var app = step is not null && step.Helpers.IsEmpty ? _provider.GetApps(context.CancellationToken).FirstOrDefault(a => a.Steps.Contains(step)) : null;
-                if (app is not null && step is not null && !app.IsInEntryBody(statement))
-                {
-                    // In a lambda of the entry body (a UseWhen branch, …): wrap it in place with the app's environment.
-                    if (app.Names.Environment is { } environment)
-                    {
-                        AddStatement(properties, locations, statement);
-                        properties[WrapConditionProperty] = environment + ".IsDevelopment()";
-                    }
-                }
-                else if (app is not null && step is not null)
-                {
-                    // In the entry body: move the call into the app's development branch (an existing one before it, or a new guard).
-                    if (PipelineInsertion.TryPlan(app, GuardKind.DevelopmentOnly, s => ReferenceEquals(s, step), properties, locations))
-                    {
-                        AddStatement(properties, locations, statement);
-                        if (!app.CallsOn(KnownType.Microsoft_AspNetCore_Builder_ExceptionHandlerExtensions).Any(s => s.RunsOutsideDevelopment))
-                        {
-                            properties[NoProductionHandlerProperty] = "true";
-                        }
-                    }
-                }
-                else if (WrapCondition(invocation) is { } condition)
-                {
-                    // In a helper: wrap the call where it is, with the environment the helper can reach.
-                    AddStatement(properties, locations, statement);
-                    properties[WrapConditionProperty] = condition;
-                }
+                properties[NoProductionHandlerProperty] = "true";
             }
 
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
@@ -132,47 +107,5 @@ public sealed class DeveloperExceptionPageInProductionAnalyzer : DiagnosticAnaly
             => (method.Name == "UseDeveloperExceptionPage" && _types.IsType(method.ContainingType, KnownType.Microsoft_AspNetCore_Builder_DeveloperExceptionPageExtensions))
                 || (method.Name == "UseDatabaseErrorPage" && _types.IsType(method.ContainingType, KnownType.Microsoft_AspNetCore_Builder_DatabaseErrorPageExtensions))
                 || (method.Name == "UseMigrationsEndPoint" && _types.IsType(method.ContainingType, KnownType.Microsoft_AspNetCore_Builder_MigrationsEndPointExtensions));
-
-        /// <summary>An environment check the enclosing method can make: an environment parameter, <c>app.Environment</c>, or the app's services.</summary>
-        private string? WrapCondition(IInvocationOperation invocation)
-        {
-            if (invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-            {
-                return null;
-            }
-
-            foreach (var parameter in method.Parameters)
-            {
-                if (_types.IsOrInherits(parameter.Type, KnownType.Microsoft_Extensions_Hosting_IHostEnvironment))
-                {
-                    return parameter.Name + ".IsDevelopment()";
-                }
-            }
-
-            foreach (var parameter in method.Parameters)
-            {
-                if (_types.IsOrInherits(parameter.Type, KnownType.Microsoft_AspNetCore_Builder_WebApplication))
-                {
-                    return parameter.Name + ".Environment.IsDevelopment()";
-                }
-            }
-
-            foreach (var parameter in method.Parameters)
-            {
-                if (_types.IsOrInherits(parameter.Type, KnownType.Microsoft_AspNetCore_Builder_IApplicationBuilder))
-                {
-                    return "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>("
-                        + parameter.Name + ".ApplicationServices).IsDevelopment()";
-                }
-            }
-
-            return null;
-        }
-
-        private static void AddStatement(ImmutableDictionary<string, string?>.Builder properties, List<Location> locations, StatementSyntax statement)
-        {
-            properties[StatementProperty] = locations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            locations.Add(statement.GetLocation());
-        }
     }
 }
