@@ -107,6 +107,21 @@ internal enum KnownType
     Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
     System_Text_Encoding,
     System_Convert,
+
+    // Headers and cookies (AG07xx).
+    Microsoft_AspNetCore_Http_CookieOptions,
+    Microsoft_AspNetCore_Http_CookieBuilder,
+    Microsoft_AspNetCore_Http_CookieSecurePolicy,
+    Microsoft_AspNetCore_Http_SameSiteMode,
+    Microsoft_AspNetCore_Builder_CookiePolicyOptions,
+    Microsoft_AspNetCore_CookiePolicy_HttpOnlyPolicy,
+    Microsoft_AspNetCore_Http_IResponseCookies,
+    Microsoft_AspNetCore_Http_IHeaderDictionary,
+    Microsoft_Net_Http_Headers_HeaderNames,
+
+    // Third-party security headers: NetEscapades' UseSecurityHeaders, NWebsec's UseXContentTypeOptions/UseXfo/UseCsp.
+    Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
+    Microsoft_AspNetCore_Builder_ApplicationBuilderExtensions,
 }
 
 /// <summary>
@@ -206,6 +221,19 @@ internal sealed class KnownTypes
         "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey",
         "System.Text.Encoding",
         "System.Convert",
+
+        "Microsoft.AspNetCore.Http.CookieOptions",
+        "Microsoft.AspNetCore.Http.CookieBuilder",
+        "Microsoft.AspNetCore.Http.CookieSecurePolicy",
+        "Microsoft.AspNetCore.Http.SameSiteMode",
+        "Microsoft.AspNetCore.Builder.CookiePolicyOptions",
+        "Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy",
+        "Microsoft.AspNetCore.Http.IResponseCookies",
+        "Microsoft.AspNetCore.Http.IHeaderDictionary",
+        "Microsoft.Net.Http.Headers.HeaderNames",
+
+        "Microsoft.AspNetCore.Builder.SecurityHeadersMiddlewareExtensions",
+        "Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -216,7 +244,9 @@ internal sealed class KnownTypes
         KnownType.AspNetCoreRateLimit_StartupExtensions,
         KnownType.AspNetCoreRateLimit_RateLimitExtensions,
         KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
-        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions);
+        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions,
+        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
+        KnownType.Microsoft_AspNetCore_Builder_ApplicationBuilderExtensions);
 
     private static readonly object Unresolved = new();
 
