@@ -46,30 +46,72 @@ internal static class SecurityHeaderWrites
     public static SecurityHeaders Find(Compilation compilation, KnownTypes types, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
     {
         var found = SecurityHeaders.None;
+
+        // Header names kept in constants (`const string FrameOptions = "X-Frame-Options";`) are written through the constant's
+        // name, so those names become markers too, for a second pass.
+        var constants = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = tree.GetText(cancellationToken).ToString();
-            if (!Markers.Any(marker => text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0))
+            if (Markers.Any(marker => text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                found |= Scan(tree, IsMarker, constants, types, modelOf, cancellationToken);
+            }
+        }
+
+        if (constants.Count > 0)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+                if (constants.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+                {
+                    found |= Scan(tree, token => token.IsKind(SyntaxKind.IdentifierToken) && constants.Contains(token.ValueText), null, types, modelOf, cancellationToken);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static SecurityHeaders Scan(
+        SyntaxTree tree,
+        Func<SyntaxToken, bool> isMarker,
+        HashSet<string>? constants,
+        KnownTypes types,
+        Func<SyntaxTree, SemanticModel> modelOf,
+        CancellationToken cancellationToken)
+    {
+        var found = SecurityHeaders.None;
+        var root = tree.GetRoot(cancellationToken);
+        SemanticModel? model = null;
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var token in root.DescendantTokens())
+        {
+            if (!isMarker(token))
             {
                 continue;
             }
 
-            var root = tree.GetRoot(cancellationToken);
-            SemanticModel? model = null;
-            var seen = new HashSet<SyntaxNode>();
-            foreach (var token in root.DescendantTokens())
+            if (constants is not null
+                && token.IsKind(SyntaxKind.StringLiteralToken)
+                && token.Parent?.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                && declarator.Parent?.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax)
             {
-                if (!IsMarker(token) || Candidate(token) is not { } candidate || !seen.Add(candidate))
-                {
-                    continue;
-                }
+                constants.Add(declarator.Identifier.ValueText);
+                continue;
+            }
 
-                model ??= modelOf(tree);
-                if (model.GetOperation(candidate, cancellationToken) is { } operation)
-                {
-                    found |= Classify(operation, types);
-                }
+            if (Candidate(token) is not { } candidate || !seen.Add(candidate))
+            {
+                continue;
+            }
+
+            model ??= modelOf(tree);
+            if (model.GetOperation(candidate, cancellationToken) is { } operation)
+            {
+                found |= Classify(operation, types);
             }
         }
 
@@ -113,7 +155,7 @@ internal static class SecurityHeaderWrites
             return SecurityHeaders.ContentTypeOptions | SecurityHeaders.FrameProtection | SecurityHeaders.ContentSecurityPolicy;
         }
 
-        if (types.IsType(method.ContainingType, KnownType.Microsoft_AspNetCore_Builder_ApplicationBuilderExtensions))
+        if (IsNWebsec(method))
         {
             return method.Name switch
             {
@@ -140,6 +182,18 @@ internal static class SecurityHeaderWrites
         var ordered = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue).ToList();
         return Header(ordered[offset].Value, ordered[offset + 1].Value, types);
     }
+
+    /// <summary>
+    /// NWebsec's extensions live in <c>Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions</c>, a name the framework's localization
+    /// assembly also uses, so a metadata-name lookup would find the framework's class: the class is matched with its assembly instead.
+    /// </summary>
+    private static bool IsNWebsec(IMethodSymbol method)
+        => method.ContainingType is { Name: "ApplicationBuilderExtensions" } type
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder"
+            && type.ContainingAssembly?.Name == NWebsecAssembly;
+
+    /// <summary>The assembly of NWebsec's ASP.NET Core middleware.</summary>
+    internal const string NWebsecAssembly = "NWebsec.AspNetCore.Middleware";
 
     private static bool IsHeaders(IOperation receiver, KnownTypes types)
     {
@@ -169,6 +223,14 @@ internal static class SecurityHeaderWrites
                 "ContentSecurityPolicy" => "Content-Security-Policy",
                 _ => null,
             };
+        }
+
+        // `static readonly string FrameOptions = "X-Frame-Options";` declared in source.
+        if (text is null
+            && name is IFieldReferenceOperation { Field: { IsReadOnly: true, IsStatic: true } readOnlyField }
+            && readOnlyField.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal })
+        {
+            text = literal.Token.ValueText;
         }
 
         if (text is null)
@@ -221,8 +283,6 @@ internal static class SecurityHeaderWrites
     /// <summary>
     /// The expression around a marker token to bind: the invocation or assignment it is part of (<c>Headers["X"] = …</c>,
     /// <c>Headers.Append(HeaderNames.X, …)</c>, <c>Headers.XFrameOptions = …</c>, <c>app.UseSecurityHeaders()</c>).
-    /// A name in a constant declaration (<c>const string Nosniff = "X-Content-Type-Options"</c>) is found where the constant is used only
-    /// when that use mentions a marker itself; see the known limitations of AG0701.
     /// </summary>
     private static SyntaxNode? Candidate(SyntaxToken token)
     {

@@ -119,9 +119,9 @@ internal enum KnownType
     Microsoft_AspNetCore_Http_IHeaderDictionary,
     Microsoft_Net_Http_Headers_HeaderNames,
 
-    // Third-party security headers: NetEscapades' UseSecurityHeaders, NWebsec's UseXContentTypeOptions/UseXfo/UseCsp.
+    // Third-party security headers: NetEscapades' UseSecurityHeaders. (NWebsec's class, Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions,
+    // shares its name with a framework class, so SecurityHeaderWrites matches it by assembly.)
     Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
-    Microsoft_AspNetCore_Builder_ApplicationBuilderExtensions,
 }
 
 /// <summary>
@@ -233,7 +233,6 @@ internal sealed class KnownTypes
         "Microsoft.Net.Http.Headers.HeaderNames",
 
         "Microsoft.AspNetCore.Builder.SecurityHeadersMiddlewareExtensions",
-        "Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -245,8 +244,7 @@ internal sealed class KnownTypes
         KnownType.AspNetCoreRateLimit_RateLimitExtensions,
         KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
         KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions,
-        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
-        KnownType.Microsoft_AspNetCore_Builder_ApplicationBuilderExtensions);
+        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions);
 
     private static readonly object Unresolved = new();
 
