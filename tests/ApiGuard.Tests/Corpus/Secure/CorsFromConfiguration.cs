@@ -28,6 +28,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.Use((context, next) =>
+{
+    context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'";
+    return next(context);
+});
+
 app.UseCors();
 app.UseRateLimiter();
 app.MapGet("/", () => new Widgets().AllowAnyOrigin()).RequireAuthorization();
