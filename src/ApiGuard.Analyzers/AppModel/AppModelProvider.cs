@@ -38,6 +38,7 @@ internal sealed class AppModelProvider
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private ImmutableArray<WebAppModel> _apps;
     private Dictionary<SyntaxNode, ImmutableArray<AppStep>>? _stepsBySyntax;
+    private int _securityHeaders = -1;
 
     private AppModelProvider(Compilation compilation, KnownTypes types)
     {
@@ -74,6 +75,25 @@ internal sealed class AppModelProvider
 
             return _apps;
         }
+    }
+
+    /// <summary>
+    /// Which security response headers any code in the compilation writes (in a middleware, a filter, a helper, or through a known
+    /// headers library), whatever app or guard it belongs to. Computed once, lazily; trees that do not mention a header name are
+    /// never bound (see <see cref="SecurityHeaderWrites"/>).
+    /// </summary>
+    public SecurityHeaders SecurityHeadersWritten(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _securityHeaders);
+        if (known >= 0)
+        {
+            return (SecurityHeaders)known;
+        }
+
+        // Computing twice on a race is harmless: the result is the same.
+        var found = SecurityHeaderWrites.Find(_compilation, _types, ModelOf, cancellationToken);
+        Interlocked.Exchange(ref _securityHeaders, (int)found);
+        return found;
     }
 
     /// <summary>Whether <paramref name="assembly"/> is a library whose extension methods are known not to hide security configuration.</summary>
@@ -316,19 +336,24 @@ internal sealed class AppModelProvider
             return null;
         }
 
-        SemanticModel model;
+        return ModelOf(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
+    }
+
+    /// <summary>The semantic model of a tree of this compilation, created once and kept.</summary>
+    private SemanticModel ModelOf(SyntaxTree tree)
+    {
         lock (_models)
         {
-            if (!_models.TryGetValue(declaration.SyntaxTree, out model!))
+            if (!_models.TryGetValue(tree, out var model))
             {
 #pragma warning disable RS1030 // The app model reads entry and helper bodies across files, once per compilation (see the class remarks).
-                model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+                model = _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                _models.Add(declaration.SyntaxTree, model);
+                _models.Add(tree, model);
             }
-        }
 
-        return model.GetOperation(declaration, cancellationToken);
+            return model;
+        }
     }
 
     /// <summary>Collects the steps of one app, following user helpers.</summary>

@@ -62,4 +62,15 @@ public static class RuleIds
 
     /// <summary>AG0105: the forwarded headers middleware trusts every proxy (known proxies and networks cleared).</summary>
     public const string ForwardedHeadersTrustAll = "AG0105";
+    /// <summary>AG0701: a web app sets none of the security headers (X-Content-Type-Options, frame protection, Content-Security-Policy).</summary>
+    public const string SecurityHeadersMissing = "AG0701";
+
+    /// <summary>AG0702: a cookie may be sent over plain HTTP (<c>Secure = false</c>, <c>CookieSecurePolicy.None</c>/<c>SameAsRequest</c>).</summary>
+    public const string CookieWithoutSecure = "AG0702";
+
+    /// <summary>AG0703: an authentication, session or antiforgery cookie is readable by scripts (<c>HttpOnly = false</c>).</summary>
+    public const string CookieWithoutHttpOnly = "AG0703";
+
+    /// <summary>AG0704: a cookie is <c>SameSite=None</c> without <c>Secure</c>, which browsers reject or send cross-site over HTTP.</summary>
+    public const string SameSiteNoneWithoutSecure = "AG0704";
 }

@@ -151,6 +151,20 @@ internal enum KnownType
     Microsoft_AspNetCore_Mvc_Filters_ExceptionContext,
     Microsoft_Extensions_Logging_ILogger,
     Microsoft_AspNetCore_Http_HttpContext,
+    // Headers and cookies (AG07xx).
+    Microsoft_AspNetCore_Http_CookieOptions,
+    Microsoft_AspNetCore_Http_CookieBuilder,
+    Microsoft_AspNetCore_Http_CookieSecurePolicy,
+    Microsoft_AspNetCore_Http_SameSiteMode,
+    Microsoft_AspNetCore_Builder_CookiePolicyOptions,
+    Microsoft_AspNetCore_CookiePolicy_HttpOnlyPolicy,
+    Microsoft_AspNetCore_Http_IResponseCookies,
+    Microsoft_AspNetCore_Http_IHeaderDictionary,
+    Microsoft_Net_Http_Headers_HeaderNames,
+
+    // Third-party security headers: NetEscapades' UseSecurityHeaders. (NWebsec's class, Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions,
+    // shares its name with a framework class, so SecurityHeaderWrites matches it by assembly.)
+    Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
 }
 
 /// <summary>
@@ -292,6 +306,17 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Mvc.Filters.ExceptionContext",
         "Microsoft.Extensions.Logging.ILogger",
         "Microsoft.AspNetCore.Http.HttpContext",
+        "Microsoft.AspNetCore.Http.CookieOptions",
+        "Microsoft.AspNetCore.Http.CookieBuilder",
+        "Microsoft.AspNetCore.Http.CookieSecurePolicy",
+        "Microsoft.AspNetCore.Http.SameSiteMode",
+        "Microsoft.AspNetCore.Builder.CookiePolicyOptions",
+        "Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy",
+        "Microsoft.AspNetCore.Http.IResponseCookies",
+        "Microsoft.AspNetCore.Http.IHeaderDictionary",
+        "Microsoft.Net.Http.Headers.HeaderNames",
+
+        "Microsoft.AspNetCore.Builder.SecurityHeadersMiddlewareExtensions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -314,6 +339,7 @@ internal sealed class KnownTypes
         KnownType.Microsoft_AspNetCore_Builder_GrpcReflectionEndpointRouteBuilderExtensions,
         KnownType.Microsoft_EntityFrameworkCore_DbContextOptionsBuilder,
         KnownType.Grpc_AspNetCore_Server_GrpcServiceOptions);
+        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions);
 
     private static readonly object Unresolved = new();
 

@@ -116,6 +116,37 @@ public static class ApiGuardOptions
         + "for example your organisation's old default or a vendor's factory password.",
         RuleIds.DefaultCredential);
 
+    /// <summary>Words that mark a cookie name as a session or authentication token for AG0703.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> CookiesSensitiveCookieNames = new(
+        "apiguard.cookies.sensitive_cookie_names",
+        ImmutableArray.Create("session", "auth", "token", "sid", "jwt", "refresh"),
+        "session, auth, token, sid, jwt, refresh",
+        ParseList,
+        "Comma-separated words that mark a cookie appended with `Response.Cookies.Append(name, …)` as a session or authentication token, "
+        + "so that AG0703 asks for `HttpOnly = true`. A word of more than three letters matches anywhere in the name; a shorter one "
+        + "(`sid`, `jwt`) only as a whole part of it (`sid`, `app_sid`, `jwt.access`, but not `sidebar`). Compared case-insensitively.",
+        RuleIds.CookieWithoutHttpOnly);
+
+    /// <summary>Cookie names AG0703 never reports, because scripts must read them.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> CookiesScriptReadableCookieNames = new(
+        "apiguard.cookies.script_readable_cookie_names",
+        ImmutableArray.Create("XSRF-TOKEN", "X-XSRF-TOKEN", "CSRF-TOKEN", "X-CSRF-TOKEN"),
+        "XSRF-TOKEN, X-XSRF-TOKEN, CSRF-TOKEN, X-CSRF-TOKEN",
+        ParseList,
+        "Comma-separated cookie names that scripts must read, so AG0703 never reports them even though the name contains a sensitive word "
+        + "(for example the antiforgery request token that Angular and axios copy into a header). Compared case-insensitively, whole names.",
+        RuleIds.CookieWithoutHttpOnly);
+
+    /// <summary>Security headers are added outside the app (a reverse proxy, a gateway, a CDN): AG0701 stays silent.</summary>
+    public static readonly ApiGuardOption<bool> HeadersSetExternally = new(
+        "apiguard.headers.set_externally",
+        false,
+        "false",
+        ParseBool,
+        "Set to `true` when a reverse proxy, gateway or CDN adds `X-Content-Type-Options`, `X-Frame-Options` or `Content-Security-Policy` "
+        + "to this app's responses; AG0701 then stays silent.",
+        RuleIds.SecurityHeadersMissing);
+
     /// <summary>All options, for the docs generator and the conventions tests.</summary>
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
@@ -128,7 +159,10 @@ public static class ApiGuardOptions
         RateLimitingEnforcedExternally,
         RateLimitingPermitLimit,
         RateLimitingWindowSeconds,
-        SecretsAdditionalDefaultPasswords);
+        SecretsAdditionalDefaultPasswords,
+        HeadersSetExternally,
+        CookiesSensitiveCookieNames,
+        CookiesScriptReadableCookieNames);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the

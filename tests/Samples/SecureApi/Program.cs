@@ -67,6 +67,16 @@ else
     app.UseHsts();
 }
 
+// Security headers for a JSON API: no sniffing, no framing, nothing to load.
+app.Use(async (context, next) =>
+{
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers.XFrameOptions = "DENY";
+    context.Response.Headers["Referrer-Policy"] = "no-referrer";
+    context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+    await next(context);
+});
+
 app.UseHttpsRedirection();
 app.UseCors("Frontend");
 app.UseAuthentication();

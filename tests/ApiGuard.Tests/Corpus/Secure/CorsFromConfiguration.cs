@@ -29,6 +29,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpsRedirection();
+app.Use((context, next) =>
+{
+    context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'";
+    return next(context);
+});
+
 app.UseCors();
 app.UseRateLimiter();
 app.MapGet("/", () => new Widgets().AllowAnyOrigin()).RequireAuthorization();

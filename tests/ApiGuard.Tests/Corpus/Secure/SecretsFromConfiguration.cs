@@ -64,6 +64,13 @@ else
     app.UseHsts();
 }
 
+app.Use(async (context, next) =>
+{
+    context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.XContentTypeOptions, "nosniff");
+    context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
+    await next(context);
+});
+
 app.UseHttpsRedirection();
 app.UseAuthentication();
 app.UseAuthorization();
