@@ -33,7 +33,7 @@ public class AG0804SettingsFileUnreadableTests
 
     [Fact]
     public Task MalformedLaunchSettings_Reports()
-        => Verify.VerifyAsync(("Properties/launchSettings.json", """{ "profiles": { "web": { "commandName": "Project", {|AG0804:}|} }"""));
+        => Verify.VerifyAsync(("Properties/launchSettings.json", """{ "profiles": { "web": { "commandName": "Project", } }{|AG0804:|}"""));
 
     [Fact]
     public Task CommentsAndTrailingCommas_NoDiagnostic()
