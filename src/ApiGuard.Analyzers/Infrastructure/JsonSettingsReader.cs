@@ -82,12 +82,12 @@ internal sealed class JsonSettingsDocument
         _byPath = new Dictionary<string, JsonSetting>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in settings)
         {
-            // Configuration keys are case-insensitive and a later duplicate wins, as in the JSON configuration provider.
+            // Configuration keys are case-insensitive; the reader rejects duplicates, as the JSON configuration provider does.
             _byPath[setting.Path] = setting;
         }
     }
 
-    /// <summary>Every leaf in file order, duplicates included (a value overridden later in the same file is still committed).</summary>
+    /// <summary>Every leaf in file order.</summary>
     public ImmutableArray<JsonSetting> Settings { get; }
 
     /// <summary>Why the file could not be read (null when it was read); <see cref="Settings"/> is then empty.</summary>
@@ -96,7 +96,7 @@ internal sealed class JsonSettingsDocument
     /// <summary>Where reading stopped.</summary>
     public TextSpan ErrorSpan { get; }
 
-    /// <summary>The value configuration sees for <paramref name="path"/> (case-insensitive; the last duplicate wins); null when absent.</summary>
+    /// <summary>The value configuration sees for <paramref name="path"/> (case-insensitive); null when absent.</summary>
     public JsonSetting? Get(string path) => _byPath.TryGetValue(path, out var setting) ? setting : null;
 
     /// <summary>Whether the file defines <paramref name="path"/> or anything under it.</summary>
@@ -141,6 +141,19 @@ internal static class JsonSettingsReader
             if (!parser.AtEnd)
             {
                 throw new FormatException("unexpected text after the top-level object");
+            }
+
+            // The configuration provider rejects a key that appears twice (keys are case-insensitive), so this reader does too.
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var setting in parser.Settings)
+            {
+                if (!seen.Add(setting.Path))
+                {
+                    return new JsonSettingsDocument(
+                        ImmutableArray<JsonSetting>.Empty,
+                        string.Format(CultureInfo.InvariantCulture, "the key '{0}' appears twice; configuration keys are case-insensitive", setting.Path),
+                        setting.KeySpan);
+                }
             }
 
             return new JsonSettingsDocument(parser.Settings.ToImmutable(), null, default);

@@ -102,7 +102,7 @@ public static class ApiGuardOptions
         ImmutableArray<string>.Empty,
         "(none)",
         ParseList,
-        "Comma-separated passwords that AG0502 reports as well-known defaults, on top of its built-in list (compared case-insensitively), "
+        "Comma-separated passwords that AG0502 (in code) and AG0805 (in settings files) report as well-known defaults, on top of the built-in list (compared case-insensitively), "
         + "for example your organisation's old default or a vendor's factory password.",
         RuleIds.DefaultCredential,
         RuleIds.SettingsFileContainsDefaultCredential);

@@ -65,12 +65,21 @@ public class JsonSettingsReaderTests
     }
 
     [Fact]
-    public void Get_IsCaseInsensitive_AndLastDuplicateWins()
+    public void Get_IsCaseInsensitive()
     {
-        var document = JsonSettingsReader.Parse("""{ "AllowedHosts": "*", "allowedhosts": "example.com" }""");
+        var document = JsonSettingsReader.Parse("""{ "Logging": { "LogLevel": { "Default": "Warning" } } }""");
 
-        Assert.Equal("example.com", document.Get("ALLOWEDHOSTS")!.Value);
-        Assert.Equal(2, document.Settings.Length);
+        Assert.Equal("Warning", document.Get("LOGGING:loglevel:default")!.Value);
+    }
+
+    [Fact]
+    public void Parse_DuplicateKeyInAnyCase_GivesErrorAtSecondKey()
+    {
+        const string Text = """{ "AllowedHosts": "*", "allowedhosts": "example.com" }""";
+        var document = JsonSettingsReader.Parse(Text);
+
+        Assert.Equal("the key 'allowedhosts' appears twice; configuration keys are case-insensitive", document.Error);
+        Assert.Equal(Text.IndexOf("\"allowedhosts\"", StringComparison.Ordinal), document.ErrorSpan.Start);
     }
 
     [Fact]

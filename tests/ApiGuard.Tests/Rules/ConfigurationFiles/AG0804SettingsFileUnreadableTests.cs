@@ -36,6 +36,10 @@ public class AG0804SettingsFileUnreadableTests
         => Verify.VerifyAsync(("Properties/launchSettings.json", """{ "profiles": { "web": { "commandName": "Project", } }{|AG0804:|}"""));
 
     [Fact]
+    public Task DuplicateKeyInOtherCase_Reports()
+        => Verify.VerifyAsync(("appsettings.json", """{ "AllowedHosts": "example.com", {|AG0804:"allowedHosts"|}: "*" }"""));
+
+    [Fact]
     public Task CommentsAndTrailingCommas_NoDiagnostic()
         => Verify.VerifyAsync(("appsettings.json", """
             // The app's settings
