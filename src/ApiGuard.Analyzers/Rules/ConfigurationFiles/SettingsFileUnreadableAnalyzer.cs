@@ -17,7 +17,7 @@ public sealed class SettingsFileUnreadableAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = Descriptors.Descriptors.Create(
         RuleIds.SettingsFileUnreadable,
-        title: "Settings file must be valid JSON",
+        title: "Keep settings files valid JSON",
         messageFormat: "{0} could not be read ({1}); it was not checked for security settings, and ASP.NET Core will fail to load it",
         description: "A settings file that is not valid JSON cannot be checked for secrets and insecure settings, and the configuration "
             + "provider throws when it loads it. Comments and trailing commas are allowed.",
