@@ -73,4 +73,18 @@ public static class RuleIds
 
     /// <summary>AG0704: a cookie is <c>SameSite=None</c> without <c>Secure</c>, which browsers reject or send cross-site over HTTP.</summary>
     public const string SameSiteNoneWithoutSecure = "AG0704";
+    /// <summary>AG0801: a settings file that applies outside Development holds a secret (a password, secret, API key, token, connection string password).</summary>
+    public const string SettingsFileContainsSecret = "AG0801";
+
+    /// <summary>AG0802: the settings production uses allow any host (<c>"AllowedHosts": "*"</c>).</summary>
+    public const string AllowedHostsWildcard = "AG0802";
+
+    /// <summary>AG0803: a settings file that applies outside Development turns on detailed errors or debug logging of ASP.NET Core.</summary>
+    public const string DevelopmentSettingsInProduction = "AG0803";
+
+    /// <summary>AG0804: a settings file is not valid JSON (as the configuration provider reads it), so it was not checked.</summary>
+    public const string SettingsFileUnreadable = "AG0804";
+
+    /// <summary>AG0805: a settings file that applies outside Development holds a well-known default credential.</summary>
+    public const string SettingsFileContainsDefaultCredential = "AG0805";
 }

@@ -112,9 +112,33 @@ public static class ApiGuardOptions
         ImmutableArray<string>.Empty,
         "(none)",
         ParseList,
-        "Comma-separated passwords that AG0502 reports as well-known defaults, on top of its built-in list (compared case-insensitively), "
+        "Comma-separated passwords that AG0502 (in code) and AG0805 (in settings files) report as well-known defaults, on top of the built-in list (compared case-insensitively), "
         + "for example your organisation's old default or a vendor's factory password.",
-        RuleIds.DefaultCredential);
+        RuleIds.DefaultCredential,
+        RuleIds.SettingsFileContainsDefaultCredential);
+
+    /// <summary>Environments whose <c>appsettings.{Environment}.json</c> files are development-only and never checked.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> ConfigDevelopmentEnvironments = new(
+        "apiguard.config.development_environments",
+        ImmutableArray.Create("Development"),
+        "Development",
+        ParseList,
+        "Comma-separated environment names whose `appsettings.{Environment}.json` files only developers use (for example `Development, Local`). "
+        + "The configuration-file rules skip those files; every other `appsettings.{Environment}.json` is checked like `appsettings.json`.",
+        RuleIds.SettingsFileContainsSecret,
+        RuleIds.DevelopmentSettingsInProduction,
+        RuleIds.SettingsFileContainsDefaultCredential);
+
+    /// <summary>Settings keys AG0801 treats as secrets, on top of the names it recognises.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> ConfigAdditionalSecretKeys = new(
+        "apiguard.config.additional_secret_keys",
+        ImmutableArray<string>.Empty,
+        "(none)",
+        ParseList,
+        "Comma-separated settings keys whose values are secrets, on top of the names AG0801 recognises (password, secret, API key, token, "
+        + "signing key, …). A key is a property name (`Pin`) or a full configuration path (`Payments:MerchantCode`), compared case-insensitively.",
+        RuleIds.SettingsFileContainsSecret,
+        RuleIds.SettingsFileContainsDefaultCredential);
 
     /// <summary>Words that mark a cookie name as a session or authentication token for AG0703.</summary>
     public static readonly ApiGuardOption<ImmutableArray<string>> CookiesSensitiveCookieNames = new(
@@ -163,6 +187,8 @@ public static class ApiGuardOptions
         HeadersSetExternally,
         CookiesSensitiveCookieNames,
         CookiesScriptReadableCookieNames);
+        ConfigDevelopmentEnvironments,
+        ConfigAdditionalSecretKeys);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the

@@ -10,7 +10,8 @@ namespace ApiGuard.Tests.Corpus;
 /// <summary>
 /// Realistic apps: every file under Corpus/Secure (and the SecureApi sample) gives no ApiGuard diagnostic; every file under
 /// Corpus/Vulnerable gives exactly the IDs listed on its first line (<c>// expect: AG0201 AG0202 …</c>, in source order).
-/// A folder under Corpus/Secure is one app of several files, with the options of its <c>.globalconfig</c> when it has one.
+/// A folder under Corpus/Secure is one app of several files, with the options of its <c>.globalconfig</c> when it has one, and
+/// with its <c>appsettings*.json</c> and <c>Properties/launchSettings.json</c> as additional files, as the package's targets add them.
 /// </summary>
 public class CorpusTests
 {
@@ -71,7 +72,7 @@ public class CorpusTests
     }
 
     /// <summary>The rules the insecure sample shows, each exactly once.</summary>
-    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0102", "AG0103", "AG0104", "AG0105", "AG0201", "AG0202", "AG0301", "AG0401", "AG0402", "AG0403", "AG0404", "AG0405", "AG0501", "AG0502", "AG0503", "AG0601", "AG0602", "AG0603", "AG0701", "AG0702", "AG0703", "AG0704" };
+    private static readonly string[] InsecureSampleRules = { "AG0101", "AG0102", "AG0103", "AG0104", "AG0105", "AG0201", "AG0202", "AG0301", "AG0401", "AG0402", "AG0403", "AG0404", "AG0405", "AG0501", "AG0502", "AG0503", "AG0601", "AG0602", "AG0603", "AG0701", "AG0702", "AG0703", "AG0704", "AG0801", "AG0802", "AG0803", "AG0804", "AG0805" };
 
     [Fact]
     public async Task InsecureApiSample_ShowsEachRuleOnce()
@@ -88,10 +89,32 @@ public class CorpusTests
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The corpus file must compile: " + string.Join(Environment.NewLine, errors));
         var globalConfig = Path.Combine(path, ".globalconfig");
+        var settingsFiles = folder ? SettingsFiles(path) : ImmutableArray<AdditionalText>.Empty;
         var options = folder && File.Exists(globalConfig)
-            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptionsProvider(File.ReadAllText(globalConfig)))
-            : null;
+            ? new AnalyzerOptions(settingsFiles, new GlobalConfigOptionsProvider(File.ReadAllText(globalConfig)))
+            : new AnalyzerOptions(settingsFiles);
         return await AnalyzerRunner.RunAsync(compilation, options);
+    }
+
+    /// <summary>The settings files the package's targets would add for a project in <paramref name="folder"/>.</summary>
+    private static ImmutableArray<AdditionalText> SettingsFiles(string folder)
+    {
+        var files = Directory.GetFiles(folder, "appsettings*.json").Order(StringComparer.Ordinal).ToList();
+        var launchSettings = Path.Combine(folder, "Properties", "launchSettings.json");
+        if (File.Exists(launchSettings))
+        {
+            files.Add(launchSettings);
+        }
+
+        return files.Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
+    }
+
+    private sealed class FileText(string path) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default)
+            => Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(path));
     }
 
     /// <summary>The key/value lines of a <c>.globalconfig</c>, for every file and the compilation, as the SDK applies a global config.</summary>

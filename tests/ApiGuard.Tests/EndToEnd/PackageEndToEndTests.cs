@@ -84,11 +84,55 @@ public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
     {
         var project = _package.CreateApp("InsecureApi", "<PropertyGroup><ApiGuardAnalysisMode>none</ApiGuardAnalysisMode></PropertyGroup>");
         File.Delete(Path.Combine(Path.GetDirectoryName(project)!, ".editorconfig"));
+        File.Delete(Path.Combine(Path.GetDirectoryName(project)!, ".globalconfig"));
 
         var build = await BuildAsync(project);
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotMatch(new Regex("(warning|error) AG0"), build.Output);
+    }
+
+    [Fact]
+    public async Task InsecureSample_Build_AnalyzesSettingsFilesWithNoSetup()
+    {
+        var project = _package.CreateApp("InsecureApi");
+        var settings = Path.Combine(Path.GetDirectoryName(project)!, "appsettings.json");
+        var (secretLine, secretColumn) = Find(settings, "\"Hq7-vT2m-Lp9x\"");
+        var (logLine, logColumn) = Find(settings, "\"Debug\"");
+
+        var build = await BuildAsync(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains($"appsettings.json({secretLine},{secretColumn}): warning AG0801", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"appsettings.json({logLine},{logColumn}): warning AG0803", build.Output, StringComparison.Ordinal);
+        Assert.Contains("appsettings.Staging.json(4,3): warning AG0804", build.Output, StringComparison.Ordinal);
+
+        // AG0802 is a suggestion by default: the IDE shows it, the command-line build does not print it.
+        Assert.DoesNotContain("AG0802", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InsecureSample_StrictModeInProjectFile_RaisesSettingsSuggestionToWarning()
+    {
+        var project = _package.CreateApp("InsecureApi", "<PropertyGroup><ApiGuardAnalysisMode>strict</ApiGuardAnalysisMode></PropertyGroup>");
+        var (line, column) = Find(Path.Combine(Path.GetDirectoryName(project)!, "appsettings.json"), "\"*\"");
+
+        var build = await BuildAsync(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains($"appsettings.json({line},{column}): warning AG0802", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InsecureSample_SettingsFilesOffInProjectFile_NoSettingsFindings()
+    {
+        var project = _package.CreateApp("InsecureApi", "<PropertyGroup><ApiGuardAnalyzeSettingsFiles>false</ApiGuardAnalyzeSettingsFiles></PropertyGroup>");
+
+        var build = await BuildAsync(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("warning AG0201", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("(warning|error) AG08"), build.Output);
     }
 
     [Fact]
