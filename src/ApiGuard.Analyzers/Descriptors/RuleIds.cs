@@ -38,4 +38,7 @@ public static class RuleIds
 
     /// <summary>AG0603: an endpoint names a rate-limit policy that is not registered.</summary>
     public const string RateLimitPolicyUndefined = "AG0603";
+
+    /// <summary>AG0306: authentication, authorization and CORS middleware run in the wrong order, or authentication middleware is missing.</summary>
+    public const string AuthMiddlewareOrder = "AG0306";
 }
