@@ -41,4 +41,7 @@ public static class RuleIds
 
     /// <summary>AG0306: authentication, authorization and CORS middleware run in the wrong order, or authentication middleware is missing.</summary>
     public const string AuthMiddlewareOrder = "AG0306";
+
+    /// <summary>AG0303: an authorization policy is always satisfied (an assertion that always returns true), so it admits everyone.</summary>
+    public const string AuthorizationPolicyAdmitsEveryone = "AG0303";
 }
