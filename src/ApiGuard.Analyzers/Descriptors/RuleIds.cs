@@ -44,4 +44,7 @@ public static class RuleIds
 
     /// <summary>AG0303: an authorization policy is always satisfied (an assertion that always returns true), so it admits everyone.</summary>
     public const string AuthorizationPolicyAdmitsEveryone = "AG0303";
+
+    /// <summary>AG0305: the Identity password or lockout policy is weakened (short passwords, lockout off, sign-in without lockout).</summary>
+    public const string IdentityPolicyWeakened = "AG0305";
 }

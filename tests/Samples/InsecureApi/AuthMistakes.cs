@@ -1,8 +1,13 @@
 // Authentication and authorization mistakes that ApiGuard finds at the call site (AG03xx).
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 internal static class AuthMistakes
 {
     // AG0303: the "placeholder" policy lets every caller in, signed in or not, while the endpoints that use it look protected.
     public static AuthorizationPolicy PartnerPolicy() => new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+
+    // AG0305: failed sign-ins are never counted, so an attacker can try passwords for an account without ever locking it.
+    public static Task<SignInResult> SignInAsync(SignInManager<IdentityUser> signIn, string userName, string password)
+        => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: false);
 }
