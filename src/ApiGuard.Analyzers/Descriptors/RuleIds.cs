@@ -47,4 +47,7 @@ public static class RuleIds
 
     /// <summary>AG0305: the Identity password or lockout policy is weakened (short passwords, lockout off, sign-in without lockout).</summary>
     public const string IdentityPolicyWeakened = "AG0305";
+
+    /// <summary>AG0304: antiforgery protection is turned off (<c>[IgnoreAntiforgeryToken]</c>, <c>DisableAntiforgery()</c> on a form endpoint) in an app that authenticates with cookies.</summary>
+    public const string AntiforgeryDisabled = "AG0304";
 }
