@@ -107,6 +107,57 @@ internal sealed class WebAppModel
         && _types.IsOrInherits(method.Parameters[0].Type, KnownType.Microsoft_AspNetCore_Routing_IEndpointRouteBuilder));
 
     /// <summary>
+    /// Whether the app registers authentication handlers outside Development: <c>AddAuthentication(…)</c> (with the schemes chained
+    /// on it), or Identity's <c>AddIdentity</c>/<c>AddDefaultIdentity</c>/<c>AddIdentityApiEndpoints</c>, which register their own schemes.
+    /// </summary>
+    public bool RegistersAuthentication => Steps.Any(s => s.RunsOutsideDevelopment && s.Method is { } method
+        && ((method.Name == "AddAuthentication" && _types.IsType(method.ContainingType, KnownType.Microsoft_Extensions_DependencyInjection_AuthenticationServiceCollectionExtensions))
+            || IsIdentityWithCookies(method)));
+
+    /// <summary>
+    /// Whether the app authenticates users with cookies outside Development: a cookie scheme (<c>AddCookie</c>), Identity's cookies
+    /// (<c>AddIdentityCookies</c>, <c>AddApplicationCookie</c>), or Identity's full registrations (<c>AddIdentity</c>,
+    /// <c>AddDefaultIdentity</c>, <c>AddIdentityApiEndpoints</c>), which add the application cookie. A browser sends such a cookie with
+    /// cross-site requests, so forms need antiforgery protection; an API that only accepts bearer tokens does not.
+    /// </summary>
+    public bool AuthenticatesWithCookies => Steps.Any(s => s.RunsOutsideDevelopment && s.Method is { } method
+        && ((method.Name == "AddCookie" && _types.IsType(method.ContainingType, KnownType.Microsoft_Extensions_DependencyInjection_CookieExtensions))
+            || (method.Name is "AddIdentityCookies" or "AddApplicationCookie" && _types.IsType(method.ContainingType, KnownType.Microsoft_AspNetCore_Identity_IdentityCookieAuthenticationBuilderExtensions))
+            || IsIdentityWithCookies(method)));
+
+    /// <summary>
+    /// Whether two steps run one after the other in the same requests outside Development, so their order matters: both in the
+    /// main pipeline (or both directly in the same <c>Map</c>/<c>MapWhen</c>/<c>UseWhen</c> branch lambda), neither Development-only
+    /// nor unclassified, and either one of them always runs or both sit under the same environment check. Steps of different
+    /// branches, or under different checks (<c>IsProduction()</c> and <c>IsStaging()</c>), are never compared.
+    /// </summary>
+    public bool RunTogether(AppStep first, AppStep second)
+    {
+        if (!first.RunsOutsideDevelopment || !second.RunsOutsideDevelopment || first.Branch != second.Branch)
+        {
+            return false;
+        }
+
+        if (first.Branch != BranchKind.None
+            && (!first.Helpers.IsEmpty || !second.Helpers.IsEmpty || EnclosingLambda(first.Syntax) != EnclosingLambda(second.Syntax)))
+        {
+            return false;
+        }
+
+        return first.Guard == GuardKind.Always || second.Guard == GuardKind.Always
+            || (first.Helpers.IsEmpty && second.Helpers.IsEmpty && EnclosingCheck(first.Syntax) is { } check && check == EnclosingCheck(second.Syntax));
+    }
+
+    private bool IsIdentityWithCookies(IMethodSymbol method)
+        => method.Name is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints"
+            && _types.IsType(method.ReturnType, KnownType.Microsoft_AspNetCore_Identity_IdentityBuilder);
+
+    private static SyntaxNode? EnclosingLambda(SyntaxNode node) => node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax);
+
+    private static SyntaxNode? EnclosingCheck(SyntaxNode node)
+        => node.Ancestors().FirstOrDefault(a => a is IfStatementSyntax or ConditionalExpressionSyntax or SwitchStatementSyntax or AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax);
+
+    /// <summary>
     /// The first statement of <see cref="PipelineStatements"/> that contains a step matching <paramref name="predicate"/>, or holds
     /// a call made through a helper that does. A fix inserts a middleware before it.
     /// </summary>

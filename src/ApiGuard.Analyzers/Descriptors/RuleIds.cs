@@ -87,4 +87,15 @@ public static class RuleIds
 
     /// <summary>AG0805: a settings file that applies outside Development holds a well-known default credential.</summary>
     public const string SettingsFileContainsDefaultCredential = "AG0805";
+    /// <summary>AG0306: authentication, authorization and CORS middleware run in the wrong order, or authentication middleware is missing.</summary>
+    public const string AuthMiddlewareOrder = "AG0306";
+
+    /// <summary>AG0303: an authorization policy is always satisfied (an assertion that always returns true), so it admits everyone.</summary>
+    public const string AuthorizationPolicyAdmitsEveryone = "AG0303";
+
+    /// <summary>AG0305: the Identity password or lockout policy is weakened (short passwords, lockout off, sign-in without lockout).</summary>
+    public const string IdentityPolicyWeakened = "AG0305";
+
+    /// <summary>AG0304: antiforgery protection is turned off (<c>[IgnoreAntiforgeryToken]</c>, <c>DisableAntiforgery()</c> on a form endpoint) in an app that authenticates with cookies.</summary>
+    public const string AntiforgeryDisabled = "AG0304";
 }

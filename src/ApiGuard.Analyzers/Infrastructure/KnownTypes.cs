@@ -165,6 +165,25 @@ internal enum KnownType
     // Third-party security headers: NetEscapades' UseSecurityHeaders. (NWebsec's class, Microsoft.AspNetCore.Builder.ApplicationBuilderExtensions,
     // shares its name with a framework class, so SecurityHeaderWrites matches it by assembly.)
     Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
+    // Authentication, authorization policies, Identity and antiforgery (AG0303–AG0306).
+    Microsoft_AspNetCore_Builder_AuthAppBuilderExtensions,
+    Microsoft_AspNetCore_Builder_AuthorizationAppBuilderExtensions,
+    Microsoft_AspNetCore_Builder_CorsMiddlewareExtensions,
+    Microsoft_Extensions_DependencyInjection_AuthenticationServiceCollectionExtensions,
+    Microsoft_AspNetCore_Authentication_AuthenticationBuilder,
+    Microsoft_AspNetCore_Identity_IdentityBuilder,
+    Microsoft_Extensions_DependencyInjection_CookieExtensions,
+    Microsoft_AspNetCore_Identity_IdentityCookieAuthenticationBuilderExtensions,
+    Microsoft_AspNetCore_Authorization_AuthorizationPolicyBuilder,
+    Microsoft_AspNetCore_Authorization_AuthorizationPolicy,
+    Microsoft_AspNetCore_Identity_PasswordOptions,
+    Microsoft_AspNetCore_Identity_LockoutOptions,
+    Microsoft_AspNetCore_Identity_SignInManager_1,
+    Microsoft_AspNetCore_Mvc_IgnoreAntiforgeryTokenAttribute,
+    Microsoft_AspNetCore_Mvc_FromFormAttribute,
+    Microsoft_AspNetCore_Http_IFormFile,
+    Microsoft_AspNetCore_Http_IFormFileCollection,
+    Microsoft_AspNetCore_Http_IFormCollection,
 }
 
 /// <summary>
@@ -317,6 +336,24 @@ internal sealed class KnownTypes
         "Microsoft.Net.Http.Headers.HeaderNames",
 
         "Microsoft.AspNetCore.Builder.SecurityHeadersMiddlewareExtensions",
+        "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.CorsMiddlewareExtensions",
+        "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions",
+        "Microsoft.AspNetCore.Authentication.AuthenticationBuilder",
+        "Microsoft.AspNetCore.Identity.IdentityBuilder",
+        "Microsoft.Extensions.DependencyInjection.CookieExtensions",
+        "Microsoft.AspNetCore.Identity.IdentityCookieAuthenticationBuilderExtensions",
+        "Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder",
+        "Microsoft.AspNetCore.Authorization.AuthorizationPolicy",
+        "Microsoft.AspNetCore.Identity.PasswordOptions",
+        "Microsoft.AspNetCore.Identity.LockoutOptions",
+        "Microsoft.AspNetCore.Identity.SignInManager`1",
+        "Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute",
+        "Microsoft.AspNetCore.Mvc.FromFormAttribute",
+        "Microsoft.AspNetCore.Http.IFormFile",
+        "Microsoft.AspNetCore.Http.IFormFileCollection",
+        "Microsoft.AspNetCore.Http.IFormCollection",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -360,7 +397,7 @@ internal sealed class KnownTypes
     {
         Debug.Assert(
             MetadataNames.Length == Enum.GetValues(typeof(KnownType)).Length
-            && Enum.GetValues(typeof(KnownType)).Cast<KnownType>().All(t => MetadataNames[(int)t].Replace('.', '_') == t.ToString()),
+            && Enum.GetValues(typeof(KnownType)).Cast<KnownType>().All(t => MetadataNames[(int)t].Replace('.', '_').Replace('`', '_') == t.ToString()),
             "KnownType and KnownTypes.MetadataNames must run in parallel.");
     }
 

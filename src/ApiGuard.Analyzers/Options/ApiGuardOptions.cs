@@ -171,6 +171,24 @@ public static class ApiGuardOptions
         + "to this app's responses; AG0701 then stays silent.",
         RuleIds.SecurityHeadersMissing);
 
+    /// <summary>The shortest password length AG0305 accepts for <c>IdentityOptions.Password.RequiredLength</c>; its fix writes this value.</summary>
+    public static readonly ApiGuardOption<int> AuthorizationMinPasswordLength = new(
+        "apiguard.authorization.min_password_length",
+        8,
+        "8",
+        ParsePositiveInt,
+        "The shortest `Password.RequiredLength` that AG0305 accepts (lower values are reported); the code fix writes this value.",
+        RuleIds.IdentityPolicyWeakened);
+
+    /// <summary>The most failed sign-ins AG0305 accepts before lockout (<c>Lockout.MaxFailedAccessAttempts</c>); its fix writes this value.</summary>
+    public static readonly ApiGuardOption<int> AuthorizationMaxFailedAccessAttempts = new(
+        "apiguard.authorization.max_failed_access_attempts",
+        10,
+        "10",
+        ParsePositiveInt,
+        "The highest `Lockout.MaxFailedAccessAttempts` that AG0305 accepts (higher values are reported); the code fix writes this value.",
+        RuleIds.IdentityPolicyWeakened);
+
     /// <summary>All options, for the docs generator and the conventions tests.</summary>
     public static ImmutableArray<IApiGuardOption> All { get; } = ImmutableArray.Create<IApiGuardOption>(
         AnalyzeTestProjects,
@@ -189,6 +207,8 @@ public static class ApiGuardOptions
         CookiesScriptReadableCookieNames);
         ConfigDevelopmentEnvironments,
         ConfigAdditionalSecretKeys);
+        AuthorizationMinPasswordLength,
+        AuthorizationMaxFailedAccessAttempts);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the

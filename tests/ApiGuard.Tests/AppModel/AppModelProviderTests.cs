@@ -489,6 +489,88 @@ public class AppModelProviderTests
         Assert.Same(first.Single(), provider.GetApps(CancellationToken.None).Single());
     }
 
+    [Fact]
+    public void AuthenticationFacts_CookiesIdentityAndBearer()
+    {
+        var cookies = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication("Cookies").AddCookie();
+            var app = builder.Build();
+            app.Run();
+            """);
+        Assert.True(cookies.RegistersAuthentication);
+        Assert.True(cookies.AuthenticatesWithCookies);
+
+        var identity = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddIdentity<Microsoft.AspNetCore.Identity.IdentityUser, Microsoft.AspNetCore.Identity.IdentityRole>();
+            var app = builder.Build();
+            app.Run();
+            """);
+        Assert.True(identity.RegistersAuthentication);
+        Assert.True(identity.AuthenticatesWithCookies);
+
+        var bearer = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication("Bearer");
+            var app = builder.Build();
+            app.Run();
+            """);
+        Assert.True(bearer.RegistersAuthentication);
+        Assert.False(bearer.AuthenticatesWithCookies);
+
+        var developmentOnly = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            if (builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddAuthentication().AddCookie();
+            }
+
+            var app = builder.Build();
+            app.Run();
+            """);
+        Assert.False(developmentOnly.RegistersAuthentication);
+        Assert.False(developmentOnly.AuthenticatesWithCookies);
+    }
+
+    [Fact]
+    public void RunTogether_ComparesOnlyStepsOfTheSameRequests()
+    {
+        var app = SingleApp("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+                app.UseHttpsRedirection();
+            }
+
+            if (app.Environment.IsProduction())
+            {
+                app.UseCors();
+            }
+
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseDeveloperExceptionPage();
+            }
+
+            app.Map("/a", a => a.UseAuthentication());
+            app.Map("/b", b => { b.UseAuthorization(); b.UseStaticFiles(); });
+            app.Run();
+            """);
+        AppStep Step(string name) => app.Steps.Single(s => s.Member.Name == name);
+
+        Assert.True(app.RunTogether(Step("UseRouting"), Step("UseHsts")));
+        Assert.True(app.RunTogether(Step("UseHsts"), Step("UseHttpsRedirection")));
+        Assert.False(app.RunTogether(Step("UseHsts"), Step("UseCors")));
+        Assert.False(app.RunTogether(Step("UseRouting"), Step("UseDeveloperExceptionPage")));
+        Assert.False(app.RunTogether(Step("UseRouting"), Step("UseAuthentication")));
+        Assert.False(app.RunTogether(Step("UseAuthentication"), Step("UseAuthorization")));
+        Assert.True(app.RunTogether(Step("UseAuthorization"), Step("UseStaticFiles")));
+    }
+
     private static WebAppModel SingleApp(string program, (string Path, string Text)? other = null, MetadataReference? references = null, OutputKind? outputKind = null)
     {
         var sources = new List<(string, string)> { ("/Program.cs", program) };
