@@ -38,4 +38,10 @@ public static class RuleIds
 
     /// <summary>AG0603: an endpoint names a rate-limit policy that is not registered.</summary>
     public const string RateLimitPolicyUndefined = "AG0603";
+
+    /// <summary>AG0302: token signature validation is turned off (<c>RequireSignedTokens = false</c>, an accept-all <c>SignatureValidator</c>).</summary>
+    public const string TokenValidationDisabled = "AG0302";
+
+    /// <summary>AG0307: a token validation check (issuer, audience, lifetime, signing key, expiration) is turned off.</summary>
+    public const string TokenClaimValidationDisabled = "AG0307";
 }

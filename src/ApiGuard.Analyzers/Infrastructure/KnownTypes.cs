@@ -107,6 +107,19 @@ internal enum KnownType
     Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
     System_Text_Encoding,
     System_Convert,
+
+    // Token validation (AG0302, AG0307).
+    Microsoft_IdentityModel_Tokens_TokenValidationParameters,
+    Microsoft_IdentityModel_Tokens_SecurityToken,
+
+    // Request size limits (AG0605).
+    Microsoft_AspNetCore_Mvc_DisableRequestSizeLimitAttribute,
+    Microsoft_AspNetCore_Mvc_RequestSizeLimitAttribute,
+    Microsoft_AspNetCore_Mvc_RequestFormLimitsAttribute,
+    Microsoft_AspNetCore_Server_Kestrel_Core_KestrelServerLimits,
+    Microsoft_AspNetCore_Builder_IISServerOptions,
+    Microsoft_AspNetCore_Http_Features_IHttpMaxRequestBodySizeFeature,
+    Microsoft_AspNetCore_Http_Features_FormOptions,
 }
 
 /// <summary>
@@ -206,6 +219,17 @@ internal sealed class KnownTypes
         "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey",
         "System.Text.Encoding",
         "System.Convert",
+
+        "Microsoft.IdentityModel.Tokens.TokenValidationParameters",
+        "Microsoft.IdentityModel.Tokens.SecurityToken",
+
+        "Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute",
+        "Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute",
+        "Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute",
+        "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits",
+        "Microsoft.AspNetCore.Builder.IISServerOptions",
+        "Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature",
+        "Microsoft.AspNetCore.Http.Features.FormOptions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -216,6 +240,8 @@ internal sealed class KnownTypes
         KnownType.AspNetCoreRateLimit_StartupExtensions,
         KnownType.AspNetCoreRateLimit_RateLimitExtensions,
         KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
+        KnownType.Microsoft_IdentityModel_Tokens_TokenValidationParameters,
+        KnownType.Microsoft_IdentityModel_Tokens_SecurityToken,
         KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions);
 
     private static readonly object Unresolved = new();
