@@ -44,4 +44,7 @@ public static class RuleIds
 
     /// <summary>AG0307: a token validation check (issuer, audience, lifetime, signing key, expiration) is turned off.</summary>
     public const string TokenClaimValidationDisabled = "AG0307";
+
+    /// <summary>AG0605: a request body size limit is removed (<c>[DisableRequestSizeLimit]</c>, <c>MaxRequestBodySize = null</c>, form limits at their maximum).</summary>
+    public const string RequestSizeLimitRemoved = "AG0605";
 }

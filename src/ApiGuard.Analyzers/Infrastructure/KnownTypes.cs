@@ -120,6 +120,7 @@ internal enum KnownType
     Microsoft_AspNetCore_Builder_IISServerOptions,
     Microsoft_AspNetCore_Http_Features_IHttpMaxRequestBodySizeFeature,
     Microsoft_AspNetCore_Http_Features_FormOptions,
+    Microsoft_AspNetCore_Server_HttpSys_HttpSysOptions,
 }
 
 /// <summary>
@@ -230,6 +231,7 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Builder.IISServerOptions",
         "Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature",
         "Microsoft.AspNetCore.Http.Features.FormOptions",
+        "Microsoft.AspNetCore.Server.HttpSys.HttpSysOptions",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
