@@ -47,4 +47,7 @@ public static class RuleIds
 
     /// <summary>AG0605: a request body size limit is removed (<c>[DisableRequestSizeLimit]</c>, <c>MaxRequestBodySize = null</c>, form limits at their maximum).</summary>
     public const string RequestSizeLimitRemoved = "AG0605";
+
+    /// <summary>AG0604: an endpoint that takes credentials has no rate-limit policy while the app's rate limiter has no global limiter.</summary>
+    public const string SignInNotRateLimited = "AG0604";
 }

@@ -121,6 +121,12 @@ internal enum KnownType
     Microsoft_AspNetCore_Http_Features_IHttpMaxRequestBodySizeFeature,
     Microsoft_AspNetCore_Http_Features_FormOptions,
     Microsoft_AspNetCore_Server_HttpSys_HttpSysOptions,
+
+    // Sign-in endpoints (AG0604).
+    Microsoft_AspNetCore_Identity_SignInManager_1,
+    Microsoft_AspNetCore_Identity_UserManager_1,
+    Microsoft_AspNetCore_Routing_IdentityApiEndpointRouteBuilderExtensions,
+    Microsoft_AspNetCore_Mvc_Routing_IRouteTemplateProvider,
 }
 
 /// <summary>
@@ -232,6 +238,11 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature",
         "Microsoft.AspNetCore.Http.Features.FormOptions",
         "Microsoft.AspNetCore.Server.HttpSys.HttpSysOptions",
+
+        "Microsoft.AspNetCore.Identity.SignInManager`1",
+        "Microsoft.AspNetCore.Identity.UserManager`1",
+        "Microsoft.AspNetCore.Routing.IdentityApiEndpointRouteBuilderExtensions",
+        "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -265,7 +276,7 @@ internal sealed class KnownTypes
     {
         Debug.Assert(
             MetadataNames.Length == Enum.GetValues(typeof(KnownType)).Length
-            && Enum.GetValues(typeof(KnownType)).Cast<KnownType>().All(t => MetadataNames[(int)t].Replace('.', '_') == t.ToString()),
+            && Enum.GetValues(typeof(KnownType)).Cast<KnownType>().All(t => MetadataNames[(int)t].Replace('.', '_').Replace('`', '_') == t.ToString()),
             "KnownType and KnownTypes.MetadataNames must run in parallel.");
     }
 

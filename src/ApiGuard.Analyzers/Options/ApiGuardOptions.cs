@@ -106,6 +106,16 @@ public static class ApiGuardOptions
         + "(`[RequestSizeLimit(...)]`, `MaxRequestBodySize`, `MultipartBodyLengthLimit`). The default is Kestrel's and IIS's own default, 30,000,000 bytes (about 28.6 MB).",
         RuleIds.RequestSizeLimitRemoved);
 
+    /// <summary>Route segments that mark a sign-in endpoint for AG0604.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> RateLimitingSignInRoutes = new(
+        "apiguard.rate_limiting.sign_in_routes",
+        ImmutableArray.Create("login", "log-in", "signin", "sign-in", "token", "connect/token", "forgot-password", "reset-password", "password-reset", "resetpassword", "forgotpassword"),
+        "login, log-in, signin, sign-in, token, connect/token, forgot-password, reset-password, password-reset, resetpassword, forgotpassword",
+        ParseList,
+        "Comma-separated route segments (or runs of segments, such as `connect/token`) that make AG0604 treat an endpoint as a sign-in endpoint, "
+        + "compared case-insensitively with whole segments of the route (route parameters are skipped). Setting the option replaces the list.",
+        RuleIds.SignInNotRateLimited);
+
     /// <summary>Passwords AG0502 treats as well-known defaults, on top of its built-in list.</summary>
     public static readonly ApiGuardOption<ImmutableArray<string>> SecretsAdditionalDefaultPasswords = new(
         "apiguard.secrets.additional_default_passwords",
@@ -128,7 +138,8 @@ public static class ApiGuardOptions
         RateLimitingPermitLimit,
         RateLimitingWindowSeconds,
         SecretsAdditionalDefaultPasswords,
-        RateLimitingMaxRequestBodySize);
+        RateLimitingMaxRequestBodySize,
+        RateLimitingSignInRoutes);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the
