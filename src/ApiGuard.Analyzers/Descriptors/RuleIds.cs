@@ -98,4 +98,15 @@ public static class RuleIds
 
     /// <summary>AG0304: antiforgery protection is turned off (<c>[IgnoreAntiforgeryToken]</c>, <c>DisableAntiforgery()</c> on a form endpoint) in an app that authenticates with cookies.</summary>
     public const string AntiforgeryDisabled = "AG0304";
+    /// <summary>AG0302: token signature validation is turned off (<c>RequireSignedTokens = false</c>, an accept-all <c>SignatureValidator</c>).</summary>
+    public const string TokenValidationDisabled = "AG0302";
+
+    /// <summary>AG0307: a token validation check (issuer, audience, lifetime, signing key, expiration) is turned off.</summary>
+    public const string TokenClaimValidationDisabled = "AG0307";
+
+    /// <summary>AG0605: a request body size limit is removed (<c>[DisableRequestSizeLimit]</c>, <c>MaxRequestBodySize = null</c>, form limits at their maximum).</summary>
+    public const string RequestSizeLimitRemoved = "AG0605";
+
+    /// <summary>AG0604: an endpoint that takes credentials has no rate-limit policy while the app's rate limiter has no global limiter.</summary>
+    public const string SignInNotRateLimited = "AG0604";
 }

@@ -184,6 +184,24 @@ internal enum KnownType
     Microsoft_AspNetCore_Http_IFormFile,
     Microsoft_AspNetCore_Http_IFormFileCollection,
     Microsoft_AspNetCore_Http_IFormCollection,
+    // Token validation (AG0302, AG0307).
+    Microsoft_IdentityModel_Tokens_TokenValidationParameters,
+    Microsoft_IdentityModel_Tokens_SecurityToken,
+
+    // Request size limits (AG0605).
+    Microsoft_AspNetCore_Mvc_DisableRequestSizeLimitAttribute,
+    Microsoft_AspNetCore_Mvc_RequestSizeLimitAttribute,
+    Microsoft_AspNetCore_Mvc_RequestFormLimitsAttribute,
+    Microsoft_AspNetCore_Server_Kestrel_Core_KestrelServerLimits,
+    Microsoft_AspNetCore_Builder_IISServerOptions,
+    Microsoft_AspNetCore_Http_Features_IHttpMaxRequestBodySizeFeature,
+    Microsoft_AspNetCore_Http_Features_FormOptions,
+    Microsoft_AspNetCore_Server_HttpSys_HttpSysOptions,
+
+    // Sign-in endpoints (AG0604).
+    Microsoft_AspNetCore_Identity_UserManager_1,
+    Microsoft_AspNetCore_Routing_IdentityApiEndpointRouteBuilderExtensions,
+    Microsoft_AspNetCore_Mvc_Routing_IRouteTemplateProvider,
 }
 
 /// <summary>
@@ -354,6 +372,21 @@ internal sealed class KnownTypes
         "Microsoft.AspNetCore.Http.IFormFile",
         "Microsoft.AspNetCore.Http.IFormFileCollection",
         "Microsoft.AspNetCore.Http.IFormCollection",
+        "Microsoft.IdentityModel.Tokens.TokenValidationParameters",
+        "Microsoft.IdentityModel.Tokens.SecurityToken",
+
+        "Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute",
+        "Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute",
+        "Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute",
+        "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits",
+        "Microsoft.AspNetCore.Builder.IISServerOptions",
+        "Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature",
+        "Microsoft.AspNetCore.Http.Features.FormOptions",
+        "Microsoft.AspNetCore.Server.HttpSys.HttpSysOptions",
+
+        "Microsoft.AspNetCore.Identity.UserManager`1",
+        "Microsoft.AspNetCore.Routing.IdentityApiEndpointRouteBuilderExtensions",
+        "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider",
     };
 
     /// <summary>Types that come from NuGet packages rather than the ASP.NET Core shared framework (absent from most compilations).</summary>
@@ -377,6 +410,9 @@ internal sealed class KnownTypes
         KnownType.Microsoft_EntityFrameworkCore_DbContextOptionsBuilder,
         KnownType.Grpc_AspNetCore_Server_GrpcServiceOptions);
         KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions);
+        KnownType.Microsoft_IdentityModel_Tokens_TokenValidationParameters,
+        KnownType.Microsoft_IdentityModel_Tokens_SecurityToken,
+        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions);
 
     private static readonly object Unresolved = new();
 

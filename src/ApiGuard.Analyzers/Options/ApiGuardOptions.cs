@@ -106,6 +106,26 @@ public static class ApiGuardOptions
         RuleIds.RateLimiterHalfConfigured,
         RuleIds.RateLimitPolicyUndefined);
 
+    /// <summary>The request body size, in bytes, the AG0605 fix writes in place of a removed limit.</summary>
+    public static readonly ApiGuardOption<long> RateLimitingMaxRequestBodySize = new(
+        "apiguard.rate_limiting.max_request_body_size",
+        30_000_000,
+        "30000000",
+        ParsePositiveLong,
+        "The request body size limit, in bytes, that the AG0605 code fix writes in place of a removed limit "
+        + "(`[RequestSizeLimit(...)]`, `MaxRequestBodySize`, `MultipartBodyLengthLimit`). The default is Kestrel's and IIS's own default, 30,000,000 bytes (about 28.6 MB).",
+        RuleIds.RequestSizeLimitRemoved);
+
+    /// <summary>Route segments that mark a sign-in endpoint for AG0604.</summary>
+    public static readonly ApiGuardOption<ImmutableArray<string>> RateLimitingSignInRoutes = new(
+        "apiguard.rate_limiting.sign_in_routes",
+        ImmutableArray.Create("login", "log-in", "signin", "sign-in", "token", "connect/token", "forgot-password", "reset-password", "password-reset", "resetpassword", "forgotpassword"),
+        "login, log-in, signin, sign-in, token, connect/token, forgot-password, reset-password, password-reset, resetpassword, forgotpassword",
+        ParseList,
+        "Comma-separated route segments (or runs of segments, such as `connect/token`) that make AG0604 treat an endpoint as a sign-in endpoint, "
+        + "compared case-insensitively with whole segments of the route (route parameters are skipped). Setting the option replaces the list.",
+        RuleIds.SignInNotRateLimited);
+
     /// <summary>Passwords AG0502 treats as well-known defaults, on top of its built-in list.</summary>
     public static readonly ApiGuardOption<ImmutableArray<string>> SecretsAdditionalDefaultPasswords = new(
         "apiguard.secrets.additional_default_passwords",
@@ -209,6 +229,8 @@ public static class ApiGuardOptions
         ConfigAdditionalSecretKeys);
         AuthorizationMinPasswordLength,
         AuthorizationMaxFailedAccessAttempts);
+        RateLimitingMaxRequestBodySize,
+        RateLimitingSignInRoutes);
 
     /// <summary>
     /// Whether rules should skip this compilation: a test project (MSBuild <c>IsTestProject</c>, made visible to the compiler by the
@@ -230,6 +252,11 @@ public static class ApiGuardOptions
 
     private static (bool, int) ParsePositiveInt(string text)
         => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? (true, value)
+            : (false, 0);
+
+    private static (bool, long) ParsePositiveLong(string text)
+        => long.TryParse(text.Replace("_", string.Empty), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
             ? (true, value)
             : (false, 0);
 
