@@ -399,7 +399,7 @@ internal sealed class KnownTypes
         KnownType.Microsoft_IdentityModel_Tokens_SymmetricSecurityKey,
         KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions,
         KnownType.Microsoft_AspNetCore_Authentication_JwtBearer_JwtBearerOptions,
-        KnownType.Microsoft_AspNetCore_Authentication_OpenIdConnect_OpenIdConnectOptions);
+        KnownType.Microsoft_AspNetCore_Authentication_OpenIdConnect_OpenIdConnectOptions,
         KnownType.Microsoft_AspNetCore_Builder_SwaggerBuilderExtensions,
         KnownType.Microsoft_AspNetCore_Builder_SwaggerUIBuilderExtensions,
         KnownType.Microsoft_AspNetCore_Builder_ReDocBuilderExtensions,
@@ -408,11 +408,10 @@ internal sealed class KnownTypes
         KnownType.Scalar_AspNetCore_OpenApiEndpointRouteBuilderExtensions,
         KnownType.Microsoft_AspNetCore_Builder_GrpcReflectionEndpointRouteBuilderExtensions,
         KnownType.Microsoft_EntityFrameworkCore_DbContextOptionsBuilder,
-        KnownType.Grpc_AspNetCore_Server_GrpcServiceOptions);
-        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions);
+        KnownType.Grpc_AspNetCore_Server_GrpcServiceOptions,
+        KnownType.Microsoft_AspNetCore_Builder_SecurityHeadersMiddlewareExtensions,
         KnownType.Microsoft_IdentityModel_Tokens_TokenValidationParameters,
-        KnownType.Microsoft_IdentityModel_Tokens_SecurityToken,
-        KnownType.Microsoft_AspNetCore_Builder_GrpcEndpointRouteBuilderExtensions);
+        KnownType.Microsoft_IdentityModel_Tokens_SecurityToken);
 
     private static readonly object Unresolved = new();
 

@@ -224,11 +224,11 @@ public static class ApiGuardOptions
         SecretsAdditionalDefaultPasswords,
         HeadersSetExternally,
         CookiesSensitiveCookieNames,
-        CookiesScriptReadableCookieNames);
+        CookiesScriptReadableCookieNames,
         ConfigDevelopmentEnvironments,
-        ConfigAdditionalSecretKeys);
+        ConfigAdditionalSecretKeys,
         AuthorizationMinPasswordLength,
-        AuthorizationMaxFailedAccessAttempts);
+        AuthorizationMaxFailedAccessAttempts,
         RateLimitingMaxRequestBodySize,
         RateLimitingSignInRoutes);
 

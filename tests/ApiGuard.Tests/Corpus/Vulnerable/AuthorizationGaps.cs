@@ -1,5 +1,4 @@
-// expect: AG0102 AG0301 AG0301 AG0301
-// expect: AG0701 AG0301 AG0301 AG0301
+// expect: AG0102 AG0701 AG0301 AG0301 AG0301
 // An API with authorization gaps: an admin group that never requires authorization, a base controller that forgot [Authorize]
 // (one action has its own roles, the other has nothing), and a hub mapped without authorization. The fallback policy that would
 // have covered them is set in Development only.

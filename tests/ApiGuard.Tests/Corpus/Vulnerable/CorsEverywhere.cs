@@ -1,5 +1,4 @@
-// expect: AG0201 AG0201 AG0201 AG0202 AG0101 AG0102 AG0201
-// expect: AG0201 AG0201 AG0201 AG0202 AG0101 AG0701 AG0201
+// expect: AG0201 AG0201 AG0201 AG0202 AG0101 AG0102 AG0701 AG0201
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,4 @@
-// expect: AG0102 AG0601 AG0401 AG0101 AG0401
-// expect: AG0601 AG0701 AG0401 AG0101 AG0401
+// expect: AG0102 AG0601 AG0701 AG0401 AG0101 AG0401
 // A Startup-style app whose error pages leak outside Development, that never enables HSTS and that limits no request rate.
 public class Startup
 {
