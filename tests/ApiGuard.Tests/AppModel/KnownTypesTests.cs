@@ -11,7 +11,7 @@ public class KnownTypesTests
     {
         var values = Enum.GetValues<KnownType>();
         Assert.Equal(values.Length, KnownTypes.MetadataNames.Length);
-        Assert.All(values, v => Assert.Equal(v.ToString(), KnownTypes.MetadataNames[(int)v].Replace('.', '_')));
+        Assert.All(values, v => Assert.Equal(v.ToString(), KnownTypes.MetadataNames[(int)v].Replace('.', '_').Replace('`', '_')));
     }
 
     [Theory]
