@@ -72,7 +72,8 @@ public sealed class TokenValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var types = KnownTypes.GetOrCreate(start.Compilation);
-            if (types.Get(KnownType.Microsoft_IdentityModel_Tokens_TokenValidationParameters) is null
+            if (!types.IsAspNetCoreApp
+                || types.Get(KnownType.Microsoft_IdentityModel_Tokens_TokenValidationParameters) is null
                 || ApiGuardOptions.SkipCompilation(start.Options.AnalyzerConfigOptionsProvider))
             {
                 return;
