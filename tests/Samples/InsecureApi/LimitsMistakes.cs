@@ -36,6 +36,7 @@ internal sealed class IdentityStartup
         }));
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "AG0701:Set security headers on responses", Justification = "The internal gateway in front of the identity service adds the security headers.")]
     public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
     {
         if (!env.IsDevelopment())
@@ -43,6 +44,7 @@ internal sealed class IdentityStartup
             app.UseHsts();
         }
 
+        app.UseHttpsRedirection();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthorization();

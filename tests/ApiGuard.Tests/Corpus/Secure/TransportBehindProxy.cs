@@ -57,6 +57,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpsRedirection();
+app.Use((context, next) =>
+{
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+    return next(context);
+});
 app.UseAuthorization();
 app.UseRateLimiter();
 
