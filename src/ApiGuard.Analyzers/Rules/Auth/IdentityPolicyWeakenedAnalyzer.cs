@@ -71,7 +71,9 @@ public sealed class IdentityPolicyWeakenedAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !RunsOutsideDevelopment(assignment))
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
+                || !(_types.IsType(property.ContainingType, KnownType.Microsoft_AspNetCore_Identity_PasswordOptions) || _types.IsType(property.ContainingType, KnownType.Microsoft_AspNetCore_Identity_LockoutOptions))
+                || !RunsOutsideDevelopment(assignment))
             {
                 return;
             }

@@ -97,7 +97,9 @@ public sealed class RequestSizeLimitRemovedAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not { } type || EnvironmentGuard.Classify(creation, _types) is GuardKind.DevelopmentOnly or GuardKind.Unknown)
+            if (creation.Type is not { } type
+                || !(_types.IsType(type, KnownType.Microsoft_AspNetCore_Mvc_DisableRequestSizeLimitAttribute) || _types.IsType(type, KnownType.Microsoft_AspNetCore_Mvc_RequestSizeLimitAttribute))
+                || EnvironmentGuard.Classify(creation, _types) is GuardKind.DevelopmentOnly or GuardKind.Unknown)
             {
                 return;
             }
