@@ -97,10 +97,11 @@ public sealed class Generator
     private static string RuleTable(IReadOnlyList<RuleInfo> rules, string linkPrefix)
     {
         var sb = new StringBuilder();
-        sb.Append("| ID | Title | Area | Default severity | Code fix |\n|---|---|---|---|---|\n");
+        sb.Append("| ID | Title | Area | Default severity | Code fix | Options |\n|---|---|---|---|---|---|\n");
         foreach (var rule in rules)
         {
-            sb.Append($"| [{rule.Id}]({linkPrefix}{rule.Id}.md) | {rule.Descriptor.Title} | {rule.Area} | {rule.Severity} | {(rule.HasCodeFix ? "yes" : "no")} |\n");
+            var options = rule.Options.Count == 0 ? "none" : string.Join(", ", rule.Options.Select(o => "`" + o.Key + "`"));
+            sb.Append($"| [{rule.Id}]({linkPrefix}{rule.Id}.md) | {rule.Descriptor.Title} | {rule.Area} | {rule.Severity} | {(rule.HasCodeFix ? "yes" : "no")} | {options} |\n");
         }
 
         return sb.ToString().TrimEnd('\n');
