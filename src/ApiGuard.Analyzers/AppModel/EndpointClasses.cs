@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ApiGuard.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -92,6 +94,13 @@ internal static class EndpointClasses
     /// by its name alone: service classes are often named <c>…Controller</c> too.
     /// </summary>
     public static bool IsController(INamedTypeSymbol type, KnownTypes types)
+        => ControllerCache.GetValue(types, static _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
+            .GetOrAdd(type, t => ComputeIsController(t, types));
+
+    /// <summary>Per compilation (one <see cref="KnownTypes"/> each): rules ask about the same classes from every method callback.</summary>
+    private static readonly ConditionalWeakTable<KnownTypes, ConcurrentDictionary<INamedTypeSymbol, bool>> ControllerCache = new();
+
+    private static bool ComputeIsController(INamedTypeSymbol type, KnownTypes types)
     {
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.Arity > 0 || type.ContainingType is not null
             || type.DeclaredAccessibility != Accessibility.Public

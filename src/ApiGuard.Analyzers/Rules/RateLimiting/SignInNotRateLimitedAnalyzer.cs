@@ -151,8 +151,8 @@ public sealed class SignInNotRateLimitedAnalyzer : DiagnosticAnalyzer
         public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
             if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-                || !EndpointClasses.IsAction(method, _types)
-                || !EndpointClasses.IsController(method.ContainingType, _types))
+                || !EndpointClasses.IsController(method.ContainingType, _types)
+                || !EndpointClasses.IsAction(method, _types))
             {
                 return;
             }
