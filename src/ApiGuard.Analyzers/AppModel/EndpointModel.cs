@@ -127,11 +127,11 @@ internal sealed class EndpointFlow
     private readonly AppModelProvider _provider;
     private readonly CancellationToken _cancellationToken;
 
-    /// <summary>The locals of each body the flow has looked into, indexed in one pass (bodies are large: a whole <c>Program.cs</c>).</summary>
-    private readonly Dictionary<IOperation, Dictionary<ILocalSymbol, LocalUses>> _locals = new();
-
     /// <summary>What each helper parameter resolves to, by depth: every endpoint a helper maps asks the same question.</summary>
     private readonly Dictionary<(IParameterSymbol Parameter, int Depth), Resolution> _parameters = new();
+
+    /// <summary>The app's calls by the member they call (built on first use).</summary>
+    private Dictionary<ISymbol, List<IInvocationOperation>>? _callSites;
 
     public EndpointFlow(WebAppModel app, KnownTypes types, AppModelProvider provider, CancellationToken cancellationToken)
     {
@@ -567,61 +567,31 @@ internal sealed class EndpointFlow
         => UsesOf(reference.Local, reference) is { Reassigned: false } uses ? uses.Initializer : null;
 
     /// <summary>The declaration, assignments and references of <paramref name="local"/> in the body that holds <paramref name="anywhere"/>.</summary>
-    private LocalUses? UsesOf(ILocalSymbol local, IOperation anywhere)
-    {
-        var root = Root(anywhere);
-        if (!_locals.TryGetValue(root, out var index))
-        {
-            index = new Dictionary<ILocalSymbol, LocalUses>(SymbolEqualityComparer.Default);
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        Get(declarator.Symbol).Initializer = declarator.Initializer?.Value;
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }:
-                        Get(target.Local).Reassigned = true;
-                        break;
-                    case ILocalReferenceOperation reference:
-                        Get(reference.Local).References.Add(reference);
-                        break;
-                }
-            }
-
-            _locals[root] = index;
-        }
-
-        return index.TryGetValue(local, out var uses) ? uses : null;
-
-        LocalUses Get(ILocalSymbol symbol)
-        {
-            if (!index.TryGetValue(symbol, out var found))
-            {
-                index[symbol] = found = new LocalUses();
-            }
-
-            return found;
-        }
-    }
+    private static LocalUses? UsesOf(ILocalSymbol local, IOperation anywhere) => LocalIndex.Of(anywhere).UsesOf(local);
 
     /// <summary>The calls the app makes to a helper (a method or local function of the user's), from its steps.</summary>
     private List<IInvocationOperation> CallSites(IMethodSymbol method)
     {
-        var original = method.OriginalDefinition;
-        var calls = new List<IInvocationOperation>();
-        var seen = new HashSet<SyntaxNode>();
-        foreach (var step in _app.Steps)
+        if (_callSites is null)
         {
-            if (step.Operation is IInvocationOperation invocation
-                && SymbolEqualityComparer.Default.Equals(step.Member, original)
-                && seen.Add(invocation.Syntax))
+            // Indexed once: every helper parameter and every returned builder asks, and a large app has thousands of steps.
+            _callSites = new Dictionary<ISymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var step in _app.Steps)
             {
-                calls.Add(invocation);
+                if (step.Operation is IInvocationOperation invocation && seen.Add(invocation.Syntax))
+                {
+                    if (!_callSites.TryGetValue(step.Member, out var calls))
+                    {
+                        _callSites[step.Member] = calls = new List<IInvocationOperation>();
+                    }
+
+                    calls.Add(invocation);
+                }
             }
         }
 
-        return calls;
+        return _callSites.TryGetValue(method.OriginalDefinition, out var found) ? found : new List<IInvocationOperation>();
     }
 
     private bool ReturnsBuilder(IMethodSymbol method)
@@ -715,14 +685,4 @@ internal sealed class EndpointFlow
             return new Resolution(State.OrPath(other.State), same ? Groups : ImmutableArray<IInvocationOperation>.Empty, same, Prefix == other.Prefix ? Prefix : null);
         }
     }
-}
-
-/// <summary>How a local is used in one body: its initializer, whether anything assigns it again, and every reference to it.</summary>
-internal sealed class LocalUses
-{
-    public IOperation? Initializer { get; set; }
-
-    public bool Reassigned { get; set; }
-
-    public List<ILocalReferenceOperation> References { get; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using ApiGuard.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,6 +27,7 @@ internal enum AppKind
 internal sealed class WebAppModel
 {
     private readonly KnownTypes _types;
+    private RateLimiterModel? _rateLimiter;
 
     internal WebAppModel(
         KnownTypes types,
@@ -87,6 +89,22 @@ internal sealed class WebAppModel
 
     /// <summary>The <c>if</c> statements among <see cref="PipelineStatements"/> whose condition is an environment check.</summary>
     public ImmutableArray<GuardBlock> PipelineGuardBlocks { get; }
+
+    /// <summary>The app's rate limiter: registrations, middleware, policies, global limiter; computed once and shared by AG0601–AG0604.</summary>
+    public RateLimiterModel RateLimiter
+    {
+        get
+        {
+            if (Volatile.Read(ref _rateLimiter) is { } known)
+            {
+                return known;
+            }
+
+            // Computing twice on a race is harmless: the result is the same, and one of them is kept.
+            Interlocked.CompareExchange(ref _rateLimiter, RateLimiterModel.Create(this, _types), null);
+            return _rateLimiter!;
+        }
+    }
 
     /// <summary>The steps that call <paramref name="name"/> declared on <paramref name="containingType"/>.</summary>
     public IEnumerable<AppStep> Calls(KnownType containingType, string name)

@@ -1,13 +1,15 @@
 using System.Globalization;
+using ApiGuard.Benchmarks.Generation;
 
 namespace ApiGuard.Benchmarks.Report;
 
 /// <summary>The command line of <c>--report</c>.</summary>
-public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, int Iterations, bool Concurrent, bool WarmDeclarations)
+public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, int Iterations, bool Concurrent, bool WarmDeclarations, ProjectFlavour? Flavour = null)
 {
     public const string Usage = """
-        --report [--files 20[,300...]] [--warmup 1] [--iterations 3] [--sequential] [--cold-declarations]
+        --report [--files 20[,300...]] [--flavour AspNetCore|Plain] [--warmup 1] [--iterations 3] [--sequential] [--cold-declarations]
           --files        project sizes in files (default: the benchmark sizes)
+          --flavour      only the ASP.NET Core or only the plain projects (default: both)
           --warmup       unmeasured runs per project (default 1)
           --iterations   measured runs per project; the report shows medians (default 3)
           --sequential   one thread: compilation without concurrent build, analyzers without concurrent analysis
@@ -36,6 +38,10 @@ public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, in
                     break;
                 case "--files" when i + 1 < args.Count && TryParseList(args[i + 1], out var counts):
                     options = options with { FileCounts = counts };
+                    i++;
+                    break;
+                case "--flavour" when i + 1 < args.Count && Enum.TryParse<ProjectFlavour>(args[i + 1], ignoreCase: true, out var flavour):
+                    options = options with { Flavour = flavour };
                     i++;
                     break;
                 case "--warmup" when i + 1 < args.Count && TryParseCount(args[i + 1], 0, out var warmup):

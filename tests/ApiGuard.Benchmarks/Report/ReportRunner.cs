@@ -54,7 +54,7 @@ public static class ReportRunner
         var results = new List<ProjectResult>();
         foreach (var fileCount in options.FileCounts)
         {
-            foreach (var flavour in BenchmarkProjects.Flavours)
+            foreach (var flavour in BenchmarkProjects.Flavours.Where(f => options.Flavour is null || f == options.Flavour))
             {
                 var result = await MeasureAsync(flavour, fileCount, options, apiGuard, output, error).ConfigureAwait(false);
                 if (result is null)

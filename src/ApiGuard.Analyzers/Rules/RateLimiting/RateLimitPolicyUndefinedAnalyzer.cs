@@ -168,12 +168,17 @@ public sealed class RateLimitPolicyUndefinedAnalyzer : DiagnosticAnalyzer
         /// <summary>The registered names, computed once; null when there is no app, an app is incomplete, or a registration is not constant.</summary>
         private Registrations? Registered(CancellationToken cancellationToken)
         {
+            if (Volatile.Read(ref _computed))
+            {
+                return _registrations;
+            }
+
             lock (_gate)
             {
                 if (!_computed)
                 {
                     _registrations = Compute(cancellationToken);
-                    _computed = true;
+                    Volatile.Write(ref _computed, true);
                 }
 
                 return _registrations;
@@ -192,7 +197,7 @@ public sealed class RateLimitPolicyUndefinedAnalyzer : DiagnosticAnalyzer
             var additions = new Dictionary<SyntaxNode, AppStep>();
             foreach (var app in apps)
             {
-                var model = RateLimiterModel.Create(app, _types);
+                var model = app.RateLimiter;
                 if (!model.OpaqueConfigurations.IsEmpty || model.Policies.Any(p => p.Name is null))
                 {
                     return null;

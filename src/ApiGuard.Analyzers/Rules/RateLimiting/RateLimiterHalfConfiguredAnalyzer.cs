@@ -84,7 +84,6 @@ public sealed class RateLimiterHalfConfiguredAnalyzer : DiagnosticAnalyzer
     {
         private readonly AppModelProvider _provider;
         private readonly KnownTypes _types;
-        private readonly ConcurrentDictionary<WebAppModel, RateLimiterModel> _models = new();
 
         public CompilationAnalysis(AppModelProvider provider, KnownTypes types)
         {
@@ -118,7 +117,7 @@ public sealed class RateLimiterHalfConfiguredAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var model = _models.GetOrAdd(app, a => RateLimiterModel.Create(a, _types));
+                var model = app.RateLimiter;
                 if (isAdd)
                 {
                     if (!model.UseRateLimiter.Any(RateLimiterModel.MayRunOutsideDevelopment) && reported.Add(NoMiddlewareKind))

@@ -74,7 +74,7 @@ public sealed class RateLimitingMissingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var model = RateLimiterModel.Create(app, types);
+        var model = app.RateLimiter;
         if (model.ThirdPartyLimiters.Any(RateLimiterModel.MayRunOutsideDevelopment)
             || model.AddRateLimiter.Any(RateLimiterModel.MayRunOutsideDevelopment)
             || model.UseRateLimiter.Any(RateLimiterModel.MayRunOutsideDevelopment))

@@ -150,7 +150,10 @@ public sealed class SignInNotRateLimitedAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
-            if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+            // Cheapest first: every method body of the compilation comes here. The app's limiter is computed once, and when
+            // MapControllers() is rate limited (or ApiGuard cannot tell) no action needs a look.
+            if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false } method
+                || Get(context.CancellationToken) is not { Controllers: not (RateLimitingState.Limited or RateLimitingState.Unknown) }
                 || !EndpointClasses.IsController(method.ContainingType, _types)
                 || !EndpointClasses.IsAction(method, _types))
             {
@@ -217,12 +220,17 @@ public sealed class SignInNotRateLimitedAnalyzer : DiagnosticAnalyzer
 
         private Limiter? Get(CancellationToken cancellationToken)
         {
+            if (Volatile.Read(ref _computed))
+            {
+                return _limiter;
+            }
+
             lock (_gate)
             {
                 if (!_computed)
                 {
                     _limiter = Compute(cancellationToken);
-                    _computed = true;
+                    Volatile.Write(ref _computed, true);
                 }
 
                 return _limiter;
@@ -246,7 +254,7 @@ public sealed class SignInNotRateLimitedAnalyzer : DiagnosticAnalyzer
             var controllers = RateLimitingState.None;
             foreach (var app in apps)
             {
-                var model = RateLimiterModel.Create(app, _types);
+                var model = app.RateLimiter;
                 if (!model.GlobalLimiters.IsEmpty || !model.OpaqueConfigurations.IsEmpty || !model.ThirdPartyLimiters.IsEmpty)
                 {
                     return null;

@@ -214,8 +214,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var body = Root(declarator);
-            if (!local.IsConst && IsAssignedAgain(body, local))
+            // One index of the body's locals, shared with every other local of the body (a walk per local was quadratic).
+            var uses = LocalIndex.Of(declarator).UsesOf(local);
+            if (!local.IsConst && uses is { Reassigned: true })
             {
                 return;
             }
@@ -234,7 +235,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                     Section = Credentials.SectionFromType(EnclosingType(declarator)),
                 };
             }
-            else if (UseAsCredential(body, local) is { } use)
+            else if (uses is not null && UseAsCredential(uses) is { } use)
             {
                 finding = new Finding(use.Name, use.Description, reported, local.IsConst && site == CredentialSite.Value ? CredentialSite.ConstLocal : site, required)
                 {
@@ -540,15 +541,10 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The first credential slot a local flows into in its body (an argument or an assignment).</summary>
-        private (CredentialName Name, string Description, string? UserName, string? Section)? UseAsCredential(IOperation body, ILocalSymbol local)
+        private (CredentialName Name, string Description, string? UserName, string? Section)? UseAsCredential(LocalUses uses)
         {
-            foreach (var reference in body.Descendants().OfType<ILocalReferenceOperation>())
+            foreach (var reference in uses.References)
             {
-                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    continue;
-                }
-
                 var use = reference.Parent;
                 while (use is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
                 {
@@ -568,32 +564,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent is { } parent)
-            {
-                current = parent;
-            }
-
-            return current;
-        }
-
-        private static bool IsAssignedAgain(IOperation body, ILocalSymbol local)
-        {
-            foreach (var operation in body.Descendants())
-            {
-                switch (operation)
-                {
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
-                        return true;
-                }
-            }
-
-            return false;
         }
 
         private static INamedTypeSymbol? EnclosingType(IOperation operation)
