@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ApiGuard.Analyzers.Infrastructure;
@@ -35,7 +36,7 @@ internal sealed class AppModelProvider
     private readonly Compilation _compilation;
     private readonly KnownTypes _types;
     private readonly object _gate = new();
-    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private ImmutableArray<WebAppModel> _apps;
     private Dictionary<SyntaxNode, ImmutableArray<AppStep>>? _stepsBySyntax;
     private int _securityHeaders = -1;
@@ -339,21 +340,17 @@ internal sealed class AppModelProvider
         return ModelOf(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
     }
 
-    /// <summary>The semantic model of a tree of this compilation, created once and kept.</summary>
+    /// <summary>The semantic model of a tree of this compilation, created once and kept (lock-free once known: every endpoint asks).</summary>
     private SemanticModel ModelOf(SyntaxTree tree)
     {
-        lock (_models)
+        if (_models.TryGetValue(tree, out var model))
         {
-            if (!_models.TryGetValue(tree, out var model))
-            {
-#pragma warning disable RS1030 // The app model reads entry and helper bodies across files, once per compilation (see the class remarks).
-                model = _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                _models.Add(tree, model);
-            }
-
             return model;
         }
+
+#pragma warning disable RS1030 // The app model reads entry and helper bodies across files, once per compilation (see the class remarks).
+        return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree));
+#pragma warning restore RS1030
     }
 
     /// <summary>Collects the steps of one app, following user helpers.</summary>

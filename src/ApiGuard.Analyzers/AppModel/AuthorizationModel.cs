@@ -19,7 +19,7 @@ internal sealed class AuthorizationModel
     private readonly AppModelProvider _provider;
     private readonly object _gate = new();
     private ImmutableArray<AppAuthorization> _apps;
-    private ImmutableArray<INamedTypeSymbol> _controllers;
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derivedControllers;
 
     private AuthorizationModel(Compilation compilation, KnownTypes types, AppModelProvider provider)
     {
@@ -97,9 +97,9 @@ internal sealed class AuthorizationModel
             owners.Add(type);
         }
 
-        if (!type.IsSealed)
+        if (!type.IsSealed && GetDerivedControllers(cancellationToken).TryGetValue(type.OriginalDefinition, out var derived))
         {
-            owners.AddRange(GetControllers(cancellationToken).Where(c => EndpointClasses.InheritsFrom(c, type) && !IsOverriddenBelow(c, type, method)));
+            owners.AddRange(derived.Where(c => !IsOverriddenBelow(c, type, method)));
         }
 
         if (owners.Count == 0)
@@ -193,15 +193,18 @@ internal sealed class AuthorizationModel
         return verdict;
     }
 
-    /// <summary>The controller classes declared in source (actions inherited from a base class are endpoints of these).</summary>
-    private ImmutableArray<INamedTypeSymbol> GetControllers(CancellationToken cancellationToken)
+    /// <summary>
+    /// The controller classes declared in source, by each of their base classes (actions inherited from a base class are endpoints
+    /// of these). Indexed once: every action of a non-sealed class asks.
+    /// </summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> GetDerivedControllers(CancellationToken cancellationToken)
     {
-        if (!_controllers.IsDefault)
+        if (Volatile.Read(ref _derivedControllers) is { } known)
         {
-            return _controllers;
+            return known;
         }
 
-        var controllers = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var derived = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         var namespaces = new Stack<INamespaceSymbol>();
         namespaces.Push(_compilation.Assembly.GlobalNamespace);
         while (namespaces.Count > 0)
@@ -216,13 +219,21 @@ internal sealed class AuthorizationModel
                 }
                 else if (member is INamedTypeSymbol type && EndpointClasses.IsController(type, Types))
                 {
-                    controllers.Add(type);
+                    for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+                    {
+                        if (!derived.TryGetValue(baseType.OriginalDefinition, out var list))
+                        {
+                            derived[baseType.OriginalDefinition] = list = new List<INamedTypeSymbol>();
+                        }
+
+                        list.Add(type);
+                    }
                 }
             }
         }
 
-        ImmutableInterlocked.InterlockedInitialize(ref _controllers, controllers.ToImmutable());
-        return _controllers;
+        Interlocked.CompareExchange(ref _derivedControllers, derived, null);
+        return _derivedControllers!;
     }
 
     /// <summary>Whether a class between <paramref name="controller"/> and <paramref name="declaring"/> overrides <paramref name="method"/> (then the override is the action).</summary>

@@ -13,6 +13,9 @@ internal static class EndpointClasses
 {
     private static readonly string[] HandlerVerbs = { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" };
 
+    /// <summary>Answers about classes and attribute types, per compilation (one <see cref="KnownTypes"/> each).</summary>
+    private static readonly ConditionalWeakTable<KnownTypes, Caches> CachesByCompilation = new();
+
     /// <summary>
     /// What a type means as authorization metadata (an attribute class, or an object passed to <c>WithMetadata</c>):
     /// <c>IAllowAnonymous</c> (or an MVC allow-anonymous filter) is public; <c>IAuthorizeData</c>, or an authorization filter of the
@@ -25,6 +28,19 @@ internal static class EndpointClasses
             return AuthorizationState.None;
         }
 
+        // Asked for every attribute of every action, and a project uses few attribute classes.
+        var cache = CacheOf(types).TypeStates;
+        if (!cache.TryGetValue(type, out var state))
+        {
+            state = ComputeTypeState(type, types);
+            cache.TryAdd(type, state);
+        }
+
+        return state;
+    }
+
+    private static AuthorizationState ComputeTypeState(ITypeSymbol type, KnownTypes types)
+    {
         if (types.IsOrInherits(type, KnownType.Microsoft_AspNetCore_Authorization_IAllowAnonymous)
             || types.IsOrInherits(type, KnownType.Microsoft_AspNetCore_Mvc_Authorization_IAllowAnonymousFilter))
         {
@@ -67,6 +83,19 @@ internal static class EndpointClasses
     /// <summary>The attributes of a class and its base classes (authorization attributes are inherited).</summary>
     public static AuthorizationState ClassState(INamedTypeSymbol type, KnownTypes types)
     {
+        // Asked once per action; the answer is the class's.
+        var cache = CacheOf(types).ClassStates;
+        if (!cache.TryGetValue(type, out var state))
+        {
+            state = ComputeClassState(type, types);
+            cache.TryAdd(type, state);
+        }
+
+        return state;
+    }
+
+    private static AuthorizationState ComputeClassState(INamedTypeSymbol type, KnownTypes types)
+    {
         var state = AuthorizationState.None;
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -94,11 +123,17 @@ internal static class EndpointClasses
     /// by its name alone: service classes are often named <c>…Controller</c> too.
     /// </summary>
     public static bool IsController(INamedTypeSymbol type, KnownTypes types)
-        => ControllerCache.GetValue(types, static _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
-            .GetOrAdd(type, t => ComputeIsController(t, types));
+    {
+        // Rules ask about the same classes from every method callback.
+        var cache = CacheOf(types).Controllers;
+        if (!cache.TryGetValue(type, out var isController))
+        {
+            isController = ComputeIsController(type, types);
+            cache.TryAdd(type, isController);
+        }
 
-    /// <summary>Per compilation (one <see cref="KnownTypes"/> each): rules ask about the same classes from every method callback.</summary>
-    private static readonly ConditionalWeakTable<KnownTypes, ConcurrentDictionary<INamedTypeSymbol, bool>> ControllerCache = new();
+        return isController;
+    }
 
     private static bool ComputeIsController(INamedTypeSymbol type, KnownTypes types)
     {
@@ -182,20 +217,6 @@ internal static class EndpointClasses
         return false;
     }
 
-    /// <summary>Whether <paramref name="type"/> derives (directly or not) from <paramref name="baseType"/> (any construction of it).</summary>
-    public static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool HasAttribute(INamedTypeSymbol type, KnownType attribute, KnownTypes types)
     {
         for (var current = type; current is not null; current = current.BaseType)
@@ -207,5 +228,16 @@ internal static class EndpointClasses
         }
 
         return false;
+    }
+
+    private static Caches CacheOf(KnownTypes types) => CachesByCompilation.GetValue(types, static _ => new Caches());
+
+    private sealed class Caches
+    {
+        public ConcurrentDictionary<INamedTypeSymbol, bool> Controllers { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<ITypeSymbol, AuthorizationState> TypeStates { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<INamedTypeSymbol, AuthorizationState> ClassStates { get; } = new(SymbolEqualityComparer.Default);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -418,6 +419,9 @@ internal sealed class KnownTypes
     private readonly Compilation _compilation;
     private readonly object?[] _types;
 
+    /// <summary>Which types implement which known interfaces: asked for every attribute, parameter and receiver, and <c>AllInterfaces</c> allocates.</summary>
+    private readonly ConcurrentDictionary<(ITypeSymbol Type, KnownType Interface), bool> _implements = new(ImplementsKeyComparer.Instance);
+
     private KnownTypes(Compilation compilation)
     {
         _compilation = compilation;
@@ -473,8 +477,19 @@ internal sealed class KnownTypes
 
         if (target.TypeKind == TypeKind.Interface)
         {
-            return SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target)
-                || symbol.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target));
+            if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target))
+            {
+                return true;
+            }
+
+            var key = (symbol, type);
+            if (!_implements.TryGetValue(key, out var implements))
+            {
+                implements = symbol.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target));
+                _implements.TryAdd(key, implements);
+            }
+
+            return implements;
         }
 
         for (var current = symbol; current is not null; current = current.BaseType)
@@ -535,4 +550,16 @@ internal sealed class KnownTypes
 
         return framework;
     }
+}
+
+/// <summary>Compares (type, known interface) keys: the type by <see cref="SymbolEqualityComparer.Default"/>.</summary>
+internal sealed class ImplementsKeyComparer : IEqualityComparer<(ITypeSymbol Type, KnownType Interface)>
+{
+    public static readonly ImplementsKeyComparer Instance = new();
+
+    public bool Equals((ITypeSymbol Type, KnownType Interface) x, (ITypeSymbol Type, KnownType Interface) y)
+        => x.Interface == y.Interface && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+    public int GetHashCode((ITypeSymbol Type, KnownType Interface) obj)
+        => (SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 397) ^ (int)obj.Interface;
 }
