@@ -86,18 +86,22 @@ internal sealed class AuthorizationModel
                 : EndpointVerdict.NotAnEndpoint;
         }
 
-        if (!EndpointClasses.IsAction(method, Types))
+        // Cheapest first, for every method of the compilation: is the class a controller, or a base class of one (both cached)?
+        var isController = EndpointClasses.IsController(type, Types);
+        List<INamedTypeSymbol>? derived = null;
+        if ((!isController && (type.IsSealed || !GetDerivedControllers(cancellationToken).TryGetValue(type.OriginalDefinition, out derived)))
+            || !EndpointClasses.IsAction(method, Types))
         {
             return EndpointVerdict.NotAnEndpoint;
         }
 
         var owners = new List<INamedTypeSymbol>();
-        if (EndpointClasses.IsController(type, Types))
+        if (isController)
         {
             owners.Add(type);
         }
 
-        if (!type.IsSealed && GetDerivedControllers(cancellationToken).TryGetValue(type.OriginalDefinition, out var derived))
+        if (!type.IsSealed && (derived is not null || GetDerivedControllers(cancellationToken).TryGetValue(type.OriginalDefinition, out derived)))
         {
             owners.AddRange(derived.Where(c => !IsOverriddenBelow(c, type, method)));
         }

@@ -10,7 +10,7 @@ public sealed record ReportOptions(IReadOnlyList<int> FileCounts, int Warmup, in
         --report [--files 20[,300...]] [--flavour AspNetCore|Plain] [--warmup 1] [--iterations 3] [--concurrent] [--cold-declarations]
           --files        project sizes in files (default: the benchmark sizes)
           --flavour      only the ASP.NET Core or only the plain projects (default: both)
-          --warmup       unmeasured runs per project (default 1)
+          --warmup       unmeasured runs per project of the first size (default 1)
           --iterations   measured runs per project; the report shows medians (default 3)
           --concurrent   concurrent build and concurrent analysis, as csc builds (default: one thread). Informative only:
                          telemetry then sums each callback's wall time across threads, time spent preempted by the

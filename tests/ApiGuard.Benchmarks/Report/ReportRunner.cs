@@ -47,7 +47,7 @@ public static class ReportRunner
         output.WriteLine($"Build:    {(MachineInfo.IsOptimizedBuild ? "optimized" : "NOT OPTIMIZED (run with -c Release)")}");
         output.WriteLine($"Mode:     {(options.Concurrent ? "concurrent build and concurrent analysis (as csc)" : "sequential build and analysis (one thread)")}"
             + (options.WarmDeclarations ? "; declarations built before each analyzer run" : string.Empty));
-        output.WriteLine($"Runs:     {options.Warmup} warm-up + {options.Iterations} measured per project; medians (and minimums) shown");
+        output.WriteLine($"Runs:     {options.Warmup} warm-up (first size only) + {options.Iterations} measured per project; medians (and minimums) shown");
         output.WriteLine($"Refs:     Microsoft.NETCore.App.Ref / Microsoft.AspNetCore.App.Ref {ReferencePacks.Version} (net8.0)");
         output.WriteLine($"Analyzers ({apiGuard.Length}): {string.Join(", ", apiGuard.Select(a => a.GetType().Name))}");
 
@@ -56,7 +56,9 @@ public static class ReportRunner
         {
             foreach (var flavour in BenchmarkProjects.Flavours.Where(f => options.Flavour is null || f == options.Flavour))
             {
-                var result = await MeasureAsync(flavour, fileCount, options, apiGuard, output, error).ConfigureAwait(false);
+                // The first size warms the JIT and the reference metadata for the whole process; the other sizes skip the warm-up.
+                var warm = fileCount == options.FileCounts[0] ? options : options with { Warmup = 0 };
+                var result = await MeasureAsync(flavour, fileCount, warm, apiGuard, output, error).ConfigureAwait(false);
                 if (result is null)
                 {
                     return 1;

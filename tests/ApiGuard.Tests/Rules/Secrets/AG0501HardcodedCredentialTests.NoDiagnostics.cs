@@ -314,4 +314,39 @@ public partial class AG0501HardcodedCredentialTests
             """));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task LocalAssignedAgain_NoDiagnostic()
+        // A local whose first value may be replaced (=, ??=, +=, a ref or out argument) is not judged by that value: ApiGuard does not
+        // follow which value reaches the sink.
+        => VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            public static class Mailer
+            {
+                public static NetworkCredential Assigned(string? configured)
+                {
+                    var password = "Xk9#mQ2v";
+                    password = configured ?? string.Empty;
+                    return new NetworkCredential("mailer", password);
+                }
+
+                public static NetworkCredential CoalesceAssigned(string? configured)
+                {
+                    string? secret = "t0p-s3cr3t-v4lue";
+                    secret ??= configured;
+                    secret += configured;
+                    return new NetworkCredential("mailer", secret);
+                }
+
+                public static NetworkCredential ByRef()
+                {
+                    var apiKey = "AKIA2OGYBAH6T4XQZK7M";
+                    Load(ref apiKey);
+                    return new NetworkCredential("storage", apiKey);
+                }
+
+                private static void Load(ref string value) => value = System.Environment.GetEnvironmentVariable("API_KEY") ?? value;
+            }
+            """);
 }

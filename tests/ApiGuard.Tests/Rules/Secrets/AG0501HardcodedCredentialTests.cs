@@ -295,4 +295,23 @@ public partial class AG0501HardcodedCredentialTests
             builder.Build().Run();
             """,
             AspNetCoreVersion.Net100);
+
+    [Fact]
+    public Task LocalPassedByIn_StillReports()
+        // An 'in' argument cannot change the local, so the local keeps its constant value.
+        => VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            public static class Mailer
+            {
+                public static NetworkCredential Create()
+                {
+                    var password = {|AG0501:"Xk9#mQ2v"|};
+                    Log(in password);
+                    return new NetworkCredential("mailer", password);
+                }
+
+                private static void Log(in string value) { }
+            }
+            """);
 }
