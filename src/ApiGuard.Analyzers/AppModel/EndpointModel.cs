@@ -130,6 +130,9 @@ internal sealed class EndpointFlow
     /// <summary>What each helper parameter resolves to, by depth: every endpoint a helper maps asks the same question.</summary>
     private readonly Dictionary<(IParameterSymbol Parameter, int Depth), Resolution> _parameters = new();
 
+    /// <summary>What the callers of each helper do with the builder it returns, by depth.</summary>
+    private readonly Dictionary<(IMethodSymbol Method, int Depth), AuthorizationState> _returns = new(ReturnKeyComparer.Instance);
+
     /// <summary>The app's calls by the member they call (built on first use).</summary>
     private Dictionary<ISymbol, List<IInvocationOperation>>? _callSites;
 
@@ -359,19 +362,21 @@ internal sealed class EndpointFlow
             return AuthorizationState.None;
         }
 
-        var callSites = CallSites(method);
-        if (callSites.Count == 0)
+        // Every endpoint a helper maps reaches the same return: what its callers do with the builder is worked out once.
+        var key = (method.OriginalDefinition, depth);
+        if (_returns.TryGetValue(key, out var known))
         {
-            return AuthorizationState.Unknown;
+            return known;
         }
 
-        var state = AuthorizationState.None;
+        var callSites = CallSites(method);
+        var state = callSites.Count == 0 ? AuthorizationState.Unknown : AuthorizationState.None;
         foreach (var call in callSites)
         {
             state = state.Layer(ConventionsOn(call, depth + 1, null));
         }
 
-        return state;
+        return _returns[key] = state;
     }
 
     /// <summary>What a helper of the user's does with the builder passed as <paramref name="argument"/>.</summary>
@@ -685,4 +690,15 @@ internal sealed class EndpointFlow
             return new Resolution(State.OrPath(other.State), same ? Groups : ImmutableArray<IInvocationOperation>.Empty, same, Prefix == other.Prefix ? Prefix : null);
         }
     }
+}
+
+/// <summary>Compares (helper, depth) keys: the helper by <see cref="SymbolEqualityComparer.Default"/>.</summary>
+internal sealed class ReturnKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>
+{
+    public static readonly ReturnKeyComparer Instance = new();
+
+    public bool Equals((IMethodSymbol Method, int Depth) x, (IMethodSymbol Method, int Depth) y)
+        => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+    public int GetHashCode((IMethodSymbol Method, int Depth) obj) => (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 397) ^ obj.Depth;
 }
