@@ -569,7 +569,7 @@ internal sealed class EndpointFlow
 
     /// <summary>The value a local is initialized with, when it is never assigned again.</summary>
     private IOperation? Initializer(ILocalReferenceOperation reference)
-        => UsesOf(reference.Local, reference) is { Reassigned: false } uses ? uses.Initializer : null;
+        => LocalValues.IsReassigned(reference) ? null : LocalValues.DeclaredValue(reference);
 
     /// <summary>The declaration, assignments and references of <paramref name="local"/> in the body that holds <paramref name="anywhere"/>.</summary>
     private static LocalUses? UsesOf(ILocalSymbol local, IOperation anywhere) => LocalIndex.Of(anywhere).UsesOf(local);
@@ -621,17 +621,6 @@ internal sealed class EndpointFlow
         }
 
         return operation;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is not null)
-        {
-            current = current.Parent;
-        }
-
-        return current;
     }
 
     private static ISymbol? EnclosingFunction(IOperation operation)

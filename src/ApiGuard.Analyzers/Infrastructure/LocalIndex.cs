@@ -55,15 +55,18 @@ internal sealed class LocalIndex
     }
 
     /// <summary>The index of the body that holds <paramref name="anywhere"/>, built on first use.</summary>
-    public static LocalIndex Of(IOperation anywhere)
+    public static LocalIndex Of(IOperation anywhere) => Cache.GetValue(RootOf(anywhere), static r => new LocalIndex(r));
+
+    /// <summary>The outermost operation of the body <paramref name="operation"/> is in (a method, a top-level program, an initializer).</summary>
+    public static IOperation RootOf(IOperation operation)
     {
-        var root = anywhere;
+        var root = operation;
         while (root.Parent is { } parent)
         {
             root = parent;
         }
 
-        return Cache.GetValue(root, static r => new LocalIndex(r));
+        return root;
     }
 
     /// <summary>How <paramref name="local"/> is used in this body; null when the body never mentions it.</summary>

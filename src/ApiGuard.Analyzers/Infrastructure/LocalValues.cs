@@ -1,44 +1,21 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ApiGuard.Analyzers.Infrastructure;
 
-/// <summary>What a local holds: the value it is declared with, and whether anything assigns it again.</summary>
+/// <summary>
+/// What a local holds: the value it is declared with, and whether anything may assign it again. Answered from the body's
+/// <see cref="LocalIndex"/>, so that every question about the locals of a body costs one walk of it in all.
+/// </summary>
 internal static class LocalValues
 {
-    /// <summary>The initializer of the local's declaration (in the reference's own tree), or null when it has none.</summary>
-    public static IOperation? DeclaredValue(ILocalReferenceOperation reference)
-        => Declarator(reference) is { Initializer.Value: { } initializer } && reference.SemanticModel is { } model
-            ? model.GetOperation(initializer)
-            : null;
+    /// <summary>The initializer of the local's declaration, or null when it has none (a loop, pattern, catch or <c>out</c> variable).</summary>
+    public static IOperation? DeclaredValue(ILocalReferenceOperation reference) => LocalIndex.Of(reference).UsesOf(reference.Local)?.Initializer;
 
-    /// <summary>Whether the local is assigned, or passed by <c>ref</c>/<c>out</c>, anywhere after its declaration in its block.</summary>
+    /// <summary>
+    /// Whether the local may hold anything but its declared value: it is assigned again (<c>=</c>, compound, deconstruction,
+    /// <c>++</c>/<c>--</c>) or passed by <c>ref</c>/<c>out</c>, or it has no initializer to begin with.
+    /// </summary>
     public static bool IsReassigned(ILocalReferenceOperation reference)
-    {
-        if (Declarator(reference) is not { } declarator)
-        {
-            return true;
-        }
-
-        var name = reference.Local.Name;
-        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode)declarator.SyntaxTree.GetRoot();
-        foreach (var node in scope.DescendantNodes())
-        {
-            if ((node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == name)
-                || (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } && argument.Identifier.ValueText == name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static VariableDeclaratorSyntax? Declarator(ILocalReferenceOperation reference)
-        => reference.Local.DeclaringSyntaxReferences.Length == 1
-            && reference.Local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax declarator
-            && declarator.SyntaxTree == reference.Syntax.SyntaxTree
-                ? declarator
-                : null;
+        => LocalIndex.Of(reference).UsesOf(reference.Local) is not { Initializer: not null, Reassigned: false };
 }

@@ -58,7 +58,7 @@ internal static class CookieSettings
             return assignment.Parent is IObjectOrCollectionInitializerOperation initializer ? InitializerAssignments(initializer) : null;
         }
 
-        return AssignmentsThrough(instance, Root(assignment));
+        return AssignmentsThrough(instance, LocalIndex.RootOf(assignment));
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ internal static class CookieSettings
         return value switch
         {
             IObjectCreationOperation creation => CreationAssignments(creation),
-            ILocalReferenceOperation local => AssignmentsThrough(local, Root(value)),
+            ILocalReferenceOperation local => AssignmentsThrough(local, LocalIndex.RootOf(value)),
             _ => null,
         };
     }
@@ -99,11 +99,17 @@ internal static class CookieSettings
         }
 
         // `var options = new CookieOptions { … }; options.Secure = true;`
-        if (DeclaredLocal(creation) is { } local)
+        if (DeclaredLocal(creation) is { } local && LocalIndex.Of(creation).UsesOf(local) is { } uses)
         {
-            result.AddRange(Root(creation).Descendants().OfType<ISimpleAssignmentOperation>()
-                .Where(a => a.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation reference }
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)));
+            foreach (var reference in uses.References)
+            {
+                if (reference.Parent is IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation assignment } property
+                    && ReferenceEquals(property.Instance, reference)
+                    && ReferenceEquals(assignment.Target, property))
+                {
+                    result.Add(assignment);
+                }
+            }
         }
 
         return result;
@@ -175,17 +181,5 @@ internal static class CookieSettings
         }
 
         return value;
-    }
-
-    /// <summary>The outermost operation of the body the operation is in (a method, a top-level program, a field initializer).</summary>
-    private static IOperation Root(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is not null)
-        {
-            current = current.Parent;
-        }
-
-        return current;
     }
 }
