@@ -58,7 +58,7 @@ public sealed class DetailedErrorsInProductionCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        if (condition is null && RemovalFix.Remove(root, setting, model) is { } removed)
+        if (condition is null && SettingRemoval.Remove(root, setting, model) is { } removed)
         {
             return document.WithSyntaxRoot(removed);
         }

@@ -2,6 +2,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using ApiGuard.Analyzers.Descriptors;
+using ApiGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ApiGuard.CodeFixes.Rules.ErrorHandling;
 
 /// <summary>
-/// Fixes AG0405 by removing the call or the assignment (see <see cref="RemovalFix"/>). Where removing it would not compile, or
+/// Fixes AG0405 by removing the call or the assignment (see <see cref="SettingRemoval"/>). Where removing it would not compile, or
 /// would take other behaviour along (<c>UseFileServer(enableDirectoryBrowsing: true)</c> also serves static files), the value
 /// becomes <c>false</c>.
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class DirectoryBrowsingEnabledCodeFixProvider : CodeFixProvider
                     CodeAction.Create("Turn it off", ct => FixAsync(context.Document, diagnostic, ct), RuleIds.DirectoryBrowsingEnabled + ".Remove"),
                     diagnostic);
             }
-            else if (setting is InvocationExpressionSyntax && root is not null && model is not null && RemovalFix.Remove(root, setting, model) is not null)
+            else if (setting is InvocationExpressionSyntax && root is not null && model is not null && SettingRemoval.Remove(root, setting, model) is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Remove the call", ct => FixAsync(context.Document, diagnostic, ct), RuleIds.DirectoryBrowsingEnabled + ".Remove"),
@@ -66,7 +67,7 @@ public sealed class DirectoryBrowsingEnabledCodeFixProvider : CodeFixProvider
             return argument is null ? document : document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, False(argument.Expression)));
         }
 
-        if (RemovalFix.Remove(root, setting, model) is { } removed)
+        if (SettingRemoval.Remove(root, setting, model) is { } removed)
         {
             return document.WithSyntaxRoot(removed);
         }

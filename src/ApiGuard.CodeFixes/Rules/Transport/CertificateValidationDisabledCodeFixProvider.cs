@@ -6,7 +6,6 @@ using ApiGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace ApiGuard.CodeFixes.Rules.Transport;
 
@@ -26,14 +25,15 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (SettingRemoval.CanRemove(SettingRemoval.FindByValue(root, diagnostic.Location.SourceSpan)))
+            if (SettingRemoval.FindByValue(root, diagnostic.Location.SourceSpan) is { } node && SettingRemoval.Remove(root, node, model) is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -48,13 +48,10 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || SettingRemoval.FindByValue(root, diagnostic.Location.SourceSpan) is not { } node)
-        {
-            return document;
-        }
-
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        SettingRemoval.Remove(editor, node);
-        return editor.GetChangedDocument();
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && model is not null && SettingRemoval.FindByValue(root, diagnostic.Location.SourceSpan) is { } node
+            && SettingRemoval.Remove(root, node, model) is { } removed
+            ? document.WithSyntaxRoot(removed)
+            : document;
     }
 }

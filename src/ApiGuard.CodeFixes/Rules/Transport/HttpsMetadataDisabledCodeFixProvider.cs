@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace ApiGuard.CodeFixes.Rules.Transport;
 
@@ -26,14 +25,15 @@ public sealed class HttpsMetadataDisabledCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (SettingRemoval.CanRemove(Find(root, diagnostic)))
+            if (Find(root, diagnostic) is { } assignment && SettingRemoval.Remove(root, assignment, model) is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -54,13 +54,9 @@ public sealed class HttpsMetadataDisabledCodeFixProvider : CodeFixProvider
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || Find(root, diagnostic) is not { } assignment)
-        {
-            return document;
-        }
-
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        SettingRemoval.Remove(editor, assignment);
-        return editor.GetChangedDocument();
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && model is not null && Find(root, diagnostic) is { } assignment && SettingRemoval.Remove(root, assignment, model) is { } removed
+            ? document.WithSyntaxRoot(removed)
+            : document;
     }
 }
