@@ -128,10 +128,10 @@ internal sealed class EndpointFlow
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>What each helper parameter resolves to, by depth: every endpoint a helper maps asks the same question.</summary>
-    private readonly Dictionary<(IParameterSymbol Parameter, int Depth), Resolution> _parameters = new();
+    private readonly Dictionary<(IParameterSymbol Parameter, int Depth), Resolution> _parameters = new(SymbolKeyComparer<IParameterSymbol, int>.Instance);
 
     /// <summary>What the callers of each helper do with the builder it returns, by depth.</summary>
-    private readonly Dictionary<(IMethodSymbol Method, int Depth), AuthorizationState> _returns = new(ReturnKeyComparer.Instance);
+    private readonly Dictionary<(IMethodSymbol Method, int Depth), AuthorizationState> _returns = new(SymbolKeyComparer<IMethodSymbol, int>.Instance);
 
     /// <summary>The app's calls by the member they call (built on first use).</summary>
     private Dictionary<ISymbol, List<IInvocationOperation>>? _callSites;
@@ -679,15 +679,4 @@ internal sealed class EndpointFlow
             return new Resolution(State.OrPath(other.State), same ? Groups : ImmutableArray<IInvocationOperation>.Empty, same, Prefix == other.Prefix ? Prefix : null);
         }
     }
-}
-
-/// <summary>Compares (helper, depth) keys: the helper by <see cref="SymbolEqualityComparer.Default"/>.</summary>
-internal sealed class ReturnKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>
-{
-    public static readonly ReturnKeyComparer Instance = new();
-
-    public bool Equals((IMethodSymbol Method, int Depth) x, (IMethodSymbol Method, int Depth) y)
-        => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
-
-    public int GetHashCode((IMethodSymbol Method, int Depth) obj) => (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 397) ^ obj.Depth;
 }

@@ -420,7 +420,7 @@ internal sealed class KnownTypes
     private readonly object?[] _types;
 
     /// <summary>Which types implement which known interfaces: asked for every attribute, parameter and receiver, and <c>AllInterfaces</c> allocates.</summary>
-    private readonly ConcurrentDictionary<(ITypeSymbol Type, KnownType Interface), bool> _implements = new(ImplementsKeyComparer.Instance);
+    private readonly ConcurrentDictionary<(ITypeSymbol Type, KnownType Interface), bool> _implements = new(SymbolKeyComparer<ITypeSymbol, KnownType>.Instance);
 
     private KnownTypes(Compilation compilation)
     {
@@ -550,16 +550,4 @@ internal sealed class KnownTypes
 
         return framework;
     }
-}
-
-/// <summary>Compares (type, known interface) keys: the type by <see cref="SymbolEqualityComparer.Default"/>.</summary>
-internal sealed class ImplementsKeyComparer : IEqualityComparer<(ITypeSymbol Type, KnownType Interface)>
-{
-    public static readonly ImplementsKeyComparer Instance = new();
-
-    public bool Equals((ITypeSymbol Type, KnownType Interface) x, (ITypeSymbol Type, KnownType Interface) y)
-        => x.Interface == y.Interface && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
-
-    public int GetHashCode((ITypeSymbol Type, KnownType Interface) obj)
-        => (SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 397) ^ (int)obj.Interface;
 }
